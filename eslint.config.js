@@ -7,7 +7,10 @@ import globals from 'globals';
 /**
  * The layer rule (house-style.md): code is sorted by where it runs, and no
  * layer imports one it must not. `shared/` runs anywhere; `renderer/` is the
- * browser; `electron/` the main process and preload; `feed/` plain Node.
+ * browser; `feed/` (the reference feed server) and `web/` (the web kiosk
+ * server) are plain Node; `electron/` is the main process and preload, which
+ * may embed the Node layers (the demo feed runs in-process) but never the
+ * renderer.
  */
 const node = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'worker_threads', 'stream', 'events', 'util'];
 const banned = (groups, message) => ({ group: groups, message });
@@ -45,7 +48,11 @@ export default tseslint.config(
   ]),
   layer(['electron/**/*.ts'], [
     banned(['react', 'react-dom', 'react-dom/*', 'zustand', 'echarts', 'echarts/*', 'socket.io-client'], 'electron/ is the main process: no React or renderer libraries.'),
-    banned(['**/renderer/**'], 'electron/ imports shared/, never renderer/.'),
+    banned(['**/renderer/**'], 'electron/ imports shared/ and the Node layers, never renderer/.'),
+  ]),
+  layer(['web/**/*.ts'], [
+    banned(['electron', 'electron/*', 'react', 'react-dom', 'zustand', 'echarts', 'echarts/*'], 'web/ is plain Node: no Electron or React.'),
+    banned(['**/renderer/**', '**/electron/**'], 'web/ serves the built renderer; it imports shared/ and feed/, never renderer/ or electron/ source.'),
   ]),
   layer(['feed/**/*.ts'], [
     banned(['electron', 'electron/*', 'react', 'react-dom', 'zustand', 'echarts', 'echarts/*'], 'feed/ is plain Node: no Electron or React.'),

@@ -2,7 +2,7 @@
 // another runtime's globals fails here.
 import { spawnSync } from 'node:child_process';
 
-const projects = ['shared/tsconfig.json', 'renderer/tsconfig.json', 'electron/tsconfig.json', 'feed/tsconfig.json', 'tsconfig.test.json'];
+const projects = ['shared/tsconfig.json', 'renderer/tsconfig.json', 'electron/tsconfig.json', 'feed/tsconfig.json', 'web/tsconfig.json', 'tsconfig.test.json'];
 let failed = 0;
 for (const project of projects) {
   const result = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project], { stdio: 'inherit' });
