@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { parseCliArgs, USAGE } from './cliArgs';
+import type { CliOptions } from './cliArgs';
+import { loadScenarioFile } from './scenario/load';
+import { createScenarioSource } from './scenario/scenarioSource';
+import { startFeedServer } from './server';
+import { createSimulatorSource } from './simulator/simulatorSource';
+import type { FeedSource } from './source';
+
+/*
+ * The reference feed server from the command line:
+ *   npm run feed -- --port 8090 [--token-file F] [--scenario FILE --speed 10]
+ * Bad input exits with one line on stderr and status 2; a port that cannot
+ * be bound exits with status 1.
+ */
+
+const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+
+function fail(message: string, status = 2): never {
+  console.error(`feed: ${message}`);
+  process.exit(status);
+}
+
+function readToken(options: CliOptions): string | undefined {
+  if (options.tokenFile === undefined) return options.token;
+  let text: string;
+  try {
+    text = readFileSync(options.tokenFile, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(`--token-file "${options.tokenFile}" cannot be read: ${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}`);
+  }
+  const token = text.trim();
+  if (token === '') fail(`--token-file "${options.tokenFile}" is empty: it must hold the token`);
+  return token;
+}
+
+function makeSource(options: CliOptions): FeedSource {
+  if (options.scenario === undefined) {
+    return createSimulatorSource({ seed: options.seed, services: options.services, slos: options.slos, tickMs: options.tickMs });
+  }
+  try {
+    return createScenarioSource(loadScenarioFile(options.scenario), { speed: options.speed, log });
+  } catch (error) {
+    const problems = (error as { problems?: string[] }).problems;
+    // Every problem on its own line, so a long scenario is fixed in one pass.
+    if (problems && problems.length > 1) for (const line of problems.slice(1)) console.error(`feed:   also: ${line}`);
+    return fail(`--scenario ${(error as Error).message}`);
+  }
+}
+
+async function main(): Promise<void> {
+  let options: CliOptions;
+  try {
+    const parsed = parseCliArgs(process.argv.slice(2));
+    if (parsed === 'help') {
+      console.log(USAGE);
+      return;
+    }
+    options = parsed;
+  } catch (error) {
+    fail(`${(error as Error).message} (see --help)`);
+  }
+  const token = readToken(options);
+  const source = makeSource(options);
+  const server = await startFeedServer({ source, port: options.port, host: options.host, token, heartbeatMs: options.heartbeatMs, log }).catch(
+    (error: NodeJS.ErrnoException) => {
+      const why = error.code === 'EADDRINUSE' ? 'the port is in use' : error.code === 'EADDRNOTAVAIL' ? 'no such address here' : error.message;
+      return fail(`cannot listen on ${options.host}:${options.port}: ${why}`, 1);
+    },
+  );
+  console.log(`feed: serving ${server.url} (${source.description}${token ? ', token required' : ''})`);
+
+  let isClosing = false;
+  const shutdown = (signal: string) => {
+    if (isClosing) return;
+    isClosing = true;
+    log(`${signal}: closing`);
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+void main();
