@@ -1,0 +1,79 @@
+import { memo } from 'react';
+import { explainSlo } from '../../shared/slo/explain';
+import { formatDuration } from '../../shared/slo/format';
+import { budgetHook, formatBudget, formatBurnCell } from '../../shared/wall/format';
+import type { HistoryPoint } from '../../shared/wall/sloHistory';
+import type { JudgedSlo } from '../../shared/wall/sloView';
+import type { ChartLook } from '../charts/budgetChartOption';
+import { StateBadge } from '../ui/StateBadge';
+import { LEVEL_LOOK } from '../ui/statusMeta';
+import { BudgetChart } from './BudgetChart';
+
+/** Props of one SLO card. */
+export interface SloCardProps {
+  judged: JudgedSlo;
+  points: readonly HistoryPoint[];
+  look: ChartLook;
+  isStale: boolean;
+  /** Quiet mode's larger card. */
+  isLarge?: boolean;
+}
+
+const BURN_WINDOWS = ['1h', '6h', '3d'] as const;
+
+function objective(value: number): string {
+  return `${Number((value * 100).toFixed(3))}%`;
+}
+
+/**
+ * One SLO: its budget remaining as a large number and a bar, the time to
+ * exhaustion, the burn rates over 1h, 6h and 3d, its level, the engine's
+ * explanation, and beside them the chart of the time the wall has watched
+ * it (its axis names the objective).
+ */
+export const SloCard = memo(function SloCard({ judged, points, look, isStale, isLarge = false }: SloCardProps) {
+  const { slo, evaluation: ev } = judged;
+  const level = LEVEL_LOOK[ev.level];
+  const remaining = ev.budgetRemaining;
+  const fill = Math.max(0, Math.min(1, remaining));
+  const tte = ev.timeToExhaustionMs === null ? '—' : ev.timeToExhaustionMs === 0 ? 'spent' : formatDuration(ev.timeToExhaustionMs);
+  const classes = ['card', 'slo', `tone-${level.tone}`, ev.isBurning ? 'is-burning' : '', isStale ? 'is-stale' : '', isLarge ? 'is-large' : ''];
+  return (
+    <article
+      className={classes.filter(Boolean).join(' ')}
+      data-slo-id={slo.id}
+      data-burning={ev.level}
+      data-budget-remaining={budgetHook(remaining)}
+      data-stale={isStale ? 'true' : 'false'}
+    >
+      <header className="slo-head">
+        <span className="slo-name">{slo.name}</span>
+        {isStale ? <span className="stale-tag">STALE</span> : null}
+        <StateBadge look={level} solid={ev.level === 'page'} />
+      </header>
+      <div className="slo-main">
+        <div className="slo-budget">
+          <span className={remaining <= 0 ? 'slo-number is-spent' : 'slo-number'}>{formatBudget(remaining)}</span>
+          <span className="slo-unit">left</span>
+        </div>
+        <div className="slo-tte">
+          <span className="slo-label">empty in</span>
+          <span className="slo-tte-value">{tte}</span>
+        </div>
+      </div>
+      <dl className="slo-burns">
+        {BURN_WINDOWS.map((w) => (
+          <div key={w}>
+            <dt>{w}</dt>
+            <dd>{formatBurnCell(ev.burnRates[w])}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="budget-bar" aria-hidden="true">
+        <div className="budget-fill" style={{ width: `${fill * 100}%` }} />
+      </div>
+      <p className="slo-explain">{explainSlo(slo, ev)}</p>
+      <BudgetChart points={points} look={look} hasTimeAxis={isLarge} budgetName={`budget of ${objective(slo.objective)}/${slo.windowDays}d`} />
+    </article>
+  );
+});

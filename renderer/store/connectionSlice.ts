@@ -1,0 +1,34 @@
+import { judgeConnection, noClockOffset } from '../../shared/wall/freshness';
+import type { Slice } from './slice';
+import type { ConnectionSlice } from './types';
+
+/** The connection slice: what the socket does, and the counters of what came through it. */
+export const createConnectionSlice: Slice<ConnectionSlice> = (set, get) => ({
+  socket: 'connecting',
+  connection: 'offline',
+  connectedAt: null,
+  offlineSince: null,
+  lastMessageAt: null,
+  lastSeq: null,
+  clock: noClockOffset,
+  counters: { messages: 0, droppedMessages: 0, droppedEntities: 0, resyncs: 0 },
+  lastDrop: null,
+
+  setSocket(socket, now) {
+    const s = get();
+    if (s.socket === socket) return;
+    const isUp = socket === 'connected';
+    // "Offline since" is when the feed was lost, not when each retry failed.
+    const offlineSince = isUp ? null : (s.offlineSince ?? now);
+    const connectedAt = isUp ? now : null;
+    // Silence is counted per connection: the last message of a previous one says nothing about this one.
+    const lastMessageAt = isUp ? null : s.lastMessageAt;
+    set({
+      socket,
+      connectedAt,
+      offlineSince,
+      lastMessageAt,
+      connection: judgeConnection({ socket, lastMessageAt, connectedAt, now, staleAfterMs: s.settings.staleAfterSeconds * 1_000 }),
+    });
+  },
+});

@@ -1,0 +1,100 @@
+import { applyDeltas, emptyEntities, entitiesFromSnapshot } from '../../shared/model/feedState';
+import type { Slo } from '../../shared/protocol/entities';
+import { feedNow, judgeConnection } from '../../shared/wall/freshness';
+import { majorIncidentIds, newMajorIncidents, rememberResolved } from '../../shared/wall/incidents';
+import { holdIncidents } from '../../shared/wall/rotation';
+import { appendPoint } from '../../shared/wall/sloHistory';
+import type { HistoryPoint } from '../../shared/wall/sloHistory';
+import { evaluationOf } from './evaluationCache';
+import type { Slice } from './slice';
+import type { FeedBatch, FeedSlice } from './types';
+import { rotationContext } from './wallSlice';
+
+type History = ReadonlyMap<string, readonly HistoryPoint[]>;
+
+function pointOf(slo: Slo): HistoryPoint {
+  const evaluation = evaluationOf(slo);
+  return { at: slo.updatedAt, budgetRemaining: evaluation.budgetRemaining, burn1h: evaluation.burnRates['1h'] };
+}
+
+// After a snapshot: keep what the wall watched of SLOs still present, take
+// the snapshot's own history where the wall has none, add the current point.
+function historyAfterSnapshot(previous: History, slos: ReadonlyMap<string, Slo>, seeded: History): Map<string, readonly HistoryPoint[]> {
+  const next = new Map<string, readonly HistoryPoint[]>();
+  for (const slo of slos.values()) {
+    const base = previous.get(slo.id) ?? seeded.get(slo.id) ?? [];
+    next.set(slo.id, appendPoint(base, pointOf(slo)));
+  }
+  return next;
+}
+
+function historyAfterDeltas(history: History, batch: FeedBatch): History {
+  let next: Map<string, readonly HistoryPoint[]> | null = null;
+  for (const delta of batch.deltas) {
+    for (const slo of delta.upsert?.slos ?? []) {
+      next ??= new Map(history);
+      next.set(slo.id, appendPoint(next.get(slo.id) ?? [], pointOf(slo)));
+    }
+    for (const id of delta.remove?.slos ?? []) {
+      next ??= new Map(history);
+      next.delete(id);
+    }
+  }
+  return next ?? history;
+}
+
+/** The feed slice: entities, chart history, resolved incidents, and the batch that updates them all at once. */
+export const createFeedSlice: Slice<FeedSlice> = (set, get) => ({
+  entities: emptyEntities,
+  hasSnapshot: false,
+  history: new Map(),
+  resolved: new Map(),
+  majorIds: new Set(),
+
+  applyBatch(batch) {
+    const s = get();
+    let { entities, history } = s;
+    if (batch.snapshot !== null) {
+      entities = entitiesFromSnapshot(batch.snapshot.message);
+      history = historyAfterSnapshot(history, entities.slos, batch.snapshot.history);
+    }
+    if (batch.deltas.length > 0) {
+      entities = applyDeltas(entities, batch.deltas);
+      history = historyAfterDeltas(history, batch);
+    }
+
+    const now = batch.receivedAt ?? s.now;
+    const lastMessageAt = batch.receivedAt ?? s.lastMessageAt;
+    const isSnapshot = batch.snapshot !== null;
+    let { resolved, majorIds, rotation } = s;
+    if (isSnapshot || entities.incidents !== s.entities.incidents) {
+      resolved = rememberResolved(resolved, entities.incidents, feedNow(now, batch.clock), isSnapshot);
+      majorIds = majorIncidentIds(entities.incidents);
+      // The first snapshot is what was already going on, not news.
+      if (s.hasSnapshot && newMajorIncidents(s.majorIds, majorIds).length > 0) {
+        rotation = holdIncidents(rotation, rotationContext(s), now);
+      }
+    }
+
+    set({
+      entities,
+      history,
+      resolved,
+      majorIds,
+      rotation,
+      hasSnapshot: s.hasSnapshot || isSnapshot,
+      lastMessageAt,
+      lastSeq: batch.lastSeq,
+      clock: batch.clock,
+      counters: batch.counts,
+      lastDrop: batch.lastDrop ?? s.lastDrop,
+      connection: judgeConnection({
+        socket: s.socket,
+        lastMessageAt,
+        connectedAt: s.connectedAt,
+        now,
+        staleAfterMs: s.settings.staleAfterSeconds * 1_000,
+      }),
+    });
+  },
+});

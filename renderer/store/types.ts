@@ -1,0 +1,97 @@
+import type { WallPage, WallSettings } from '../../shared/bridge/wallBridge';
+import type { FeedEntities } from '../../shared/model/feedState';
+import type { DeltaMessage, SnapshotMessage } from '../../shared/protocol/messages';
+import type { ClockOffset, ConnectionState, SocketState } from '../../shared/wall/freshness';
+import type { ResolvedMemory } from '../../shared/wall/incidents';
+import type { RotationState, WallView } from '../../shared/wall/rotation';
+import type { HistoryPoint } from '../../shared/wall/sloHistory';
+
+/** What the transport hands the store once per animation frame. */
+export interface FeedBatch {
+  /** The last snapshot of the frame, if any, with the chart history it carried. */
+  snapshot: { message: SnapshotMessage; history: ReadonlyMap<string, readonly HistoryPoint[]> } | null;
+  /** Deltas that passed the sequencer, in order, after the snapshot. */
+  deltas: DeltaMessage[];
+  /** Wall clock of the last valid message in the batch, or null when only drops happened. */
+  receivedAt: number | null;
+  /** Seq of the last applied snapshot or delta. */
+  lastSeq: number | null;
+  clock: ClockOffset;
+  counts: FeedCounters;
+  /** Why the last message or entity was dropped, for the diagnostics overlay. */
+  lastDrop: string | null;
+}
+
+/** Counters an operator can see. */
+export interface FeedCounters {
+  /** Valid messages received. */
+  messages: number;
+  /** Messages dropped whole (bad envelope, unknown version). */
+  droppedMessages: number;
+  /** Entities dropped alone from otherwise valid messages. */
+  droppedEntities: number;
+  /** Resyncs asked for (gap, heartbeat ahead, unanswered resync). */
+  resyncs: number;
+}
+
+/** Everything the feed told the wall, and what the wall keeps of it. */
+export interface FeedSlice {
+  entities: FeedEntities;
+  /** True once a snapshot was applied: before it the wall has nothing to show. */
+  hasSnapshot: boolean;
+  /** Budget remaining and 1h burn of each SLO over the time the wall has watched it. */
+  history: ReadonlyMap<string, readonly HistoryPoint[]>;
+  /** Resolved incidents kept on the wall for a few minutes. */
+  resolved: ResolvedMemory;
+  /** Active sev1/sev2 incident ids, to spot new ones. */
+  majorIds: ReadonlySet<string>;
+  applyBatch(batch: FeedBatch): void;
+}
+
+/** The socket and the freshness of what came through it. */
+export interface ConnectionSlice {
+  socket: SocketState;
+  /** The judged state shown on screen and in `data-connection`. */
+  connection: ConnectionState;
+  connectedAt: number | null;
+  /** When the socket went down, for "FEED OFFLINE since 14:02". */
+  offlineSince: number | null;
+  lastMessageAt: number | null;
+  lastSeq: number | null;
+  clock: ClockOffset;
+  counters: FeedCounters;
+  lastDrop: string | null;
+  setSocket(socket: SocketState, now: number): void;
+}
+
+/** Layout facts the screen measures and the rotation needs. */
+export interface WallLayout {
+  available: ReadonlySet<WallPage>;
+  subPages: Readonly<Record<WallView, number>>;
+}
+
+/** The rotation, overlays and the ticking clock. */
+export interface WallSlice {
+  rotation: RotationState;
+  layout: WallLayout;
+  isHelpOpen: boolean;
+  /** The wall's clock, advanced by the ticker (about once a second). */
+  now: number;
+  tick(now: number): void;
+  step(direction: 1 | -1, now: number): void;
+  togglePause(now: number): void;
+  toggleQuiet(now: number): void;
+  setQuiet(isQuiet: boolean, now: number): void;
+  toggleHelp(): void;
+  closeHelp(): void;
+  setLayout(layout: WallLayout): void;
+}
+
+/** The shell's or the address's settings. */
+export interface SettingsSlice {
+  settings: WallSettings;
+  setSettings(settings: WallSettings, now: number): void;
+}
+
+/** The one store of the wall. */
+export type WallState = FeedSlice & ConnectionSlice & WallSlice & SettingsSlice;

@@ -1,0 +1,39 @@
+import { SloGrid } from '../budgets/SloGrid';
+import { HealthPage } from '../health/HealthPage';
+import { IncidentsPage } from '../incidents/IncidentsPage';
+import { QuietPage } from '../quiet/QuietPage';
+import type { WallView } from '../../shared/wall/rotation';
+import { useWall } from '../store/useWall';
+import { EmptyState } from './EmptyState';
+import { SLO_CARD } from './layoutSpecs';
+import type { ContentArea } from './useContentArea';
+import type { WallModel } from './useWallModel';
+
+/** Props of the page body: what to show and where. */
+export interface PageBodyProps {
+  view: WallView;
+  subPage: number;
+  model: WallModel;
+  area: ContentArea;
+}
+
+/** The current sub-page of the current view, or what the view is waiting for. */
+export function PageBody({ view, subPage, model, area }: PageBodyProps) {
+  const hasSnapshot = useWall((s) => s.hasSnapshot);
+  if (view === 'quiet') return <QuietPage model={model} subPage={subPage} remPx={area.remPx} />;
+  if (!hasSnapshot) return <EmptyState message="Waiting for the feed’s first snapshot…" />;
+  if (!model.available.has(view)) {
+    const what = view === 'health' ? 'No services reported' : view === 'budgets' ? 'No SLOs reported' : 'No active incidents';
+    return <EmptyState message={what} />;
+  }
+  switch (view) {
+    case 'health':
+      return <HealthPage columns={model.health.columns} page={model.health.pages[subPage] ?? []} worstLevel={model.worstLevel} />;
+    case 'budgets':
+      return (
+        <SloGrid cards={model.budgets.pages[subPage] ?? []} columns={model.budgets.columns} rows={model.budgets.rows} spec={SLO_CARD} remPx={area.remPx} />
+      );
+    case 'incidents':
+      return <IncidentsPage incidents={model.incidents.pages[subPage] ?? []} columns={model.incidents.columns} rows={model.incidents.rows} />;
+  }
+}

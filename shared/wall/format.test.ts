@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { budgetHook, formatAge, formatBudget, formatBurnCell, formatClock, formatErrorRatio, formatLatency, formatRps } from './format';
+
+describe('formats', () => {
+  it('shortens request rates by magnitude', () => {
+    expect(formatRps(0.42)).toBe('0.4/s');
+    expect(formatRps(12.4)).toBe('12/s');
+    expect(formatRps(1_234)).toBe('1.2k/s');
+    expect(formatRps(34_500)).toBe('35k/s');
+    expect(formatRps(2_500_000)).toBe('2.5M/s');
+    expect(formatRps(-1)).toBe('–');
+  });
+
+  it('shows error ratios and latencies with units', () => {
+    expect(formatErrorRatio(0.031)).toBe('3.10%');
+    expect(formatErrorRatio(1)).toBe('100%');
+    expect(formatLatency(87.4)).toBe('87 ms');
+    expect(formatLatency(1_240)).toBe('1.24 s');
+    expect(formatLatency(95_000)).toBe('95 s');
+  });
+
+  it('signs an overspent budget with a true minus and never shows minus zero', () => {
+    expect(formatBudget(0.8731)).toBe('87.3%');
+    expect(formatBudget(-0.124)).toBe('−12.4%');
+    expect(formatBudget(-0.0001)).toBe('0.0%');
+    expect(formatBudget(1)).toBe('100%');
+    expect(formatBudget(0.99949)).toBe('99.9%');
+    expect(formatBudget(-1.4)).toBe('−140%');
+    expect(budgetHook(0.87314)).toBe('0.8731');
+    expect(budgetHook(-0.12)).toBe('-0.1200');
+    expect(budgetHook(-0.00001)).toBe('0.0000');
+  });
+
+  it('marks a window without traffic in burn cells', () => {
+    expect(formatBurnCell(null)).toBe('—');
+    expect(formatBurnCell(14.4)).toBe('14.4x');
+    expect(formatBurnCell(240.2)).toBe('240x');
+  });
+
+  it('formats ages with a steady shape', () => {
+    expect(formatAge(42_000)).toBe('0:42');
+    expect(formatAge(12 * 60_000 + 3_000)).toBe('12:03');
+    expect(formatAge(3_723_000)).toBe('1:02:03');
+    expect(formatAge(2 * 86_400_000 + 4 * 3_600_000)).toBe('2d 04h');
+    expect(formatAge(-5_000)).toBe('0:00');
+  });
+
+  it('formats local clock times with two-digit fields', () => {
+    const t = new Date(2024, 0, 2, 9, 5, 7).getTime();
+    expect(formatClock(t)).toBe('09:05');
+    expect(formatClock(t, true)).toBe('09:05:07');
+  });
+});

@@ -1,0 +1,83 @@
+/*
+ * Number and time formats of the wall. Short, fixed-shape strings so that a
+ * value changing does not change the width of what holds it (the screen sets
+ * tabular numerals; these keep the number of characters steady too).
+ */
+
+/** Requests per second: "0.4/s", "12/s", "1.2k/s", "34k/s", "1.2M/s". */
+export function formatRps(rps: number): string {
+  if (!Number.isFinite(rps) || rps < 0) return '–';
+  if (rps < 10) return `${rps.toFixed(1)}/s`;
+  if (rps < 1_000) return `${Math.round(rps)}/s`;
+  if (rps < 10_000) return `${(rps / 1_000).toFixed(1)}k/s`;
+  if (rps < 1_000_000) return `${Math.round(rps / 1_000)}k/s`;
+  return `${(rps / 1_000_000).toFixed(1)}M/s`;
+}
+
+/** An error ratio as a percentage with two decimals: "0.00%", "3.10%", "100%". */
+export function formatErrorRatio(ratio: number): string {
+  if (!Number.isFinite(ratio)) return '–';
+  if (ratio >= 1) return '100%';
+  return `${(ratio * 100).toFixed(2)}%`;
+}
+
+/** A latency: "87 ms", "1.24 s", "12.5 s", "95 s". */
+export function formatLatency(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '–';
+  if (ms < 1_000) return `${Math.round(ms)} ms`;
+  if (ms < 10_000) return `${(ms / 1_000).toFixed(2)} s`;
+  if (ms < 60_000) return `${(ms / 1_000).toFixed(1)} s`;
+  return `${Math.round(ms / 1_000)} s`;
+}
+
+/**
+ * Budget remaining as a percentage with one decimal, a true minus sign when
+ * overspent: "87.3%", "0.0%", "−12.4%"; whole percent from 100 up ("100%",
+ * "−140%") so the number keeps to six characters. Never "−0.0%": a sliver
+ * below zero shows as "0.0%" and the level says exhausted.
+ */
+export function formatBudget(remaining: number): string {
+  if (!Number.isFinite(remaining)) return '–';
+  const percent = remaining * 100;
+  const text = Math.abs(percent).toFixed(Math.abs(percent) >= 99.95 ? 0 : 1);
+  return percent < 0 && text !== '0.0' ? `−${text}%` : `${text}%`;
+}
+
+/** The budget remaining as the automation hook wants it: the ratio with 4 decimals ("0.8731", "-0.1200"). */
+export function budgetHook(remaining: number): string {
+  const text = remaining.toFixed(4);
+  return text === '-0.0000' ? '0.0000' : text;
+}
+
+/** A burn rate for a table cell: "0.0x", "14.4x", "120x"; "—" where the window had no traffic. */
+export function formatBurnCell(burn: number | null): string {
+  if (burn === null || !Number.isFinite(burn)) return '—';
+  return burn >= 100 ? `${Math.round(burn)}x` : `${burn.toFixed(1)}x`;
+}
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** A wall-clock time in the wall's local time zone, 24 h: "14:02" or, with seconds, "14:02:11". */
+export function formatClock(epochMs: number, withSeconds = false): string {
+  const d = new Date(epochMs);
+  const hm = `${two(d.getHours())}:${two(d.getMinutes())}`;
+  return withSeconds ? `${hm}:${two(d.getSeconds())}` : hm;
+}
+
+/**
+ * An age that ticks every second with a steady shape: "0:42", "12:03",
+ * "1:02:03", "2d 04h". Negative ages (a start time a little ahead of the
+ * feed's clock) show as "0:00".
+ */
+export function formatAge(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1_000));
+  const days = Math.floor(total / 86_400);
+  const hours = Math.floor((total % 86_400) / 3_600);
+  const minutes = Math.floor((total % 3_600) / 60);
+  const seconds = total % 60;
+  if (days > 0) return `${days}d ${two(hours)}h`;
+  if (hours > 0) return `${hours}:${two(minutes)}:${two(seconds)}`;
+  return `${minutes}:${two(seconds)}`;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { ErrorRatios, Slo } from '../protocol/entities';
+import { budgetsOrder, evaluateAll, quietOrder, worstLevelByService } from './sloView';
+import type { EvaluationCache } from './sloView';
+
+function slo(id: string, errorRatio: ErrorRatios, serviceId = 'svc'): Slo {
+  return { id, serviceId, name: id, objective: 0.999, windowDays: 30, errorRatio, updatedAt: 0 };
+}
+
+// A page condition holds when 1h and 5m both burn at 14.4x or more (ratio 0.0144 at 99.9%).
+const paging = (ratio: number): ErrorRatios => ({ '5m': ratio, '1h': ratio, window: 0.0005 });
+const calm: ErrorRatios = { '5m': 0.0001, '1h': 0.0001, window: 0.0002 };
+const exhausted: ErrorRatios = { '1h': 0.0001, window: 0.002 };
+
+describe('sloView', () => {
+  const slos = new Map<string, Slo>([
+    ['calm', slo('calm', calm, 'a')],
+    ['slow-page', slo('slow-page', paging(0.015), 'b')],
+    ['spent', slo('spent', exhausted, 'a')],
+    ['fast-page', slo('fast-page', paging(0.05), 'b')],
+  ]);
+
+  it('reuses evaluations of unchanged SLO objects', () => {
+    const cache: EvaluationCache = new WeakMap();
+    const first = evaluateAll(slos, cache);
+    const second = evaluateAll(slos, cache);
+    expect(second[0]?.evaluation).toBe(first[0]?.evaluation);
+    const changed = new Map(slos).set('calm', slo('calm', paging(0.05), 'a'));
+    expect(evaluateAll(changed, cache)[0]?.evaluation.level).toBe('page');
+  });
+
+  it('orders the budgets page worst first and quiet mode shows only the burning ones, in engine order', () => {
+    const judged = evaluateAll(slos, new WeakMap());
+    expect(budgetsOrder(judged).map((j) => j.slo.id)).toEqual(['fast-page', 'slow-page', 'spent', 'calm']);
+    expect(quietOrder(judged).map((j) => j.slo.id)).toEqual(['fast-page', 'slow-page', 'spent']);
+  });
+
+  it('gives each service its worst level', () => {
+    const worst = worstLevelByService(evaluateAll(slos, new WeakMap()));
+    expect(Object.fromEntries(worst)).toEqual({ a: 'exhausted', b: 'page' });
+  });
+});

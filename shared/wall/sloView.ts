@@ -1,0 +1,62 @@
+import type { Slo } from '../protocol/entities';
+import type { BurnLevel } from '../slo/conditions';
+import { levelRank } from '../slo/conditions';
+import { evaluateSlo } from '../slo/evaluate';
+import type { SloEvaluation } from '../slo/evaluate';
+import { compareBurning, quietModeSlos } from '../slo/quietMode';
+
+/*
+ * The SLO engine's evaluations, arranged for the budgets page and quiet mode.
+ */
+
+/** An SLO with its evaluation: what one card shows. */
+export interface JudgedSlo {
+  readonly slo: Slo;
+  readonly evaluation: SloEvaluation;
+}
+
+/**
+ * Cache of evaluations by SLO object. A delta replaces an SLO with a new
+ * object, so an unchanged SLO keeps its evaluation and only the changed ones
+ * are evaluated again; a dropped SLO falls out with its object.
+ */
+export type EvaluationCache = WeakMap<Slo, SloEvaluation>;
+
+/** Evaluates every SLO, reusing the cache for the ones that did not change. */
+export function evaluateAll(slos: ReadonlyMap<string, Slo>, cache: EvaluationCache): JudgedSlo[] {
+  const judged: JudgedSlo[] = [];
+  for (const slo of slos.values()) {
+    let evaluation = cache.get(slo);
+    if (evaluation === undefined) {
+      evaluation = evaluateSlo(slo);
+      cache.set(slo, evaluation);
+    }
+    judged.push({ slo, evaluation });
+  }
+  return judged;
+}
+
+function inEngineOrder(judged: readonly JudgedSlo[], evaluations: readonly SloEvaluation[]): JudgedSlo[] {
+  const byId = new Map(judged.map((j) => [j.slo.id, j]));
+  return evaluations.map((e) => byId.get(e.sloId) as JudgedSlo);
+}
+
+/** The budgets page: every SLO, worst first in the engine's order (page, ticket, exhausted, then the rest by burn). */
+export function budgetsOrder(judged: readonly JudgedSlo[]): JudgedSlo[] {
+  return inEngineOrder(judged, judged.map((j) => j.evaluation).sort(compareBurning));
+}
+
+/** Quiet mode: exactly the burning SLOs, in the engine's order. */
+export function quietOrder(judged: readonly JudgedSlo[]): JudgedSlo[] {
+  return inEngineOrder(judged, quietModeSlos(judged.map((j) => j.evaluation)));
+}
+
+/** Each service's worst SLO level, for the badge on its tile. Services without SLOs are absent. */
+export function worstLevelByService(judged: readonly JudgedSlo[]): Map<string, BurnLevel> {
+  const worst = new Map<string, BurnLevel>();
+  for (const { slo, evaluation } of judged) {
+    const current = worst.get(slo.serviceId);
+    if (current === undefined || levelRank(evaluation.level) > levelRank(current)) worst.set(slo.serviceId, evaluation.level);
+  }
+  return worst;
+}
