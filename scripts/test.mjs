@@ -18,6 +18,7 @@ for (const f of ['test-results/unit.json', 'test-results/e2e.json']) rmSync(f, {
 const steps = [
   { name: 'typecheck', cmd: ['node', ['scripts/typecheck.mjs']] },
   { name: 'lint', cmd: ['node', ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', '.']] },
+  { name: 'audit', cmd: ['node', ['scripts/audit-electron.mjs']] },
   {
     name: 'unit',
     cmd: ['node', ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']],
