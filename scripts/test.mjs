@@ -12,8 +12,8 @@ if (!chromium) {
   process.exit(1);
 }
 
-mkdirSync('test-results', { recursive: true });
-for (const f of ['test-results/unit.json', 'test-results/e2e.json']) rmSync(f, { force: true });
+mkdirSync('artifacts/reports', { recursive: true });
+for (const f of ['artifacts/reports/unit.json', 'artifacts/reports/e2e.json']) rmSync(f, { force: true });
 
 const steps = [
   { name: 'typecheck', cmd: ['node', ['scripts/typecheck.mjs']] },
@@ -21,7 +21,7 @@ const steps = [
   { name: 'audit', cmd: ['node', ['scripts/audit-electron.mjs']] },
   {
     name: 'unit',
-    cmd: ['node', ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']],
+    cmd: ['node', ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=artifacts/reports/unit.json']],
   },
   { name: 'build', cmd: ['node', ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']] },
   { name: 'e2e', cmd: ['node', ['node_modules/@playwright/test/cli.js', 'test']] },
@@ -39,8 +39,8 @@ function counts(file, read) {
   if (!existsSync(file)) return { passed: 0, failed: 0, skipped: 0 };
   return read(JSON.parse(readFileSync(file, 'utf8')));
 }
-const unit = counts('test-results/unit.json', (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }));
-const e2e = counts('test-results/e2e.json', (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped }));
+const unit = counts('artifacts/reports/unit.json', (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }));
+const e2e = counts('artifacts/reports/e2e.json', (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped }));
 
 console.log('\n=== summary ===');
 for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(10)} ${r.seconds.toFixed(1)} s`);
