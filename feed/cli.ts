@@ -4,6 +4,7 @@ import type { CliOptions } from './cliArgs';
 import { loadScenarioFile } from './scenario/load';
 import { createScenarioSource } from './scenario/scenarioSource';
 import { startFeedServer } from './server';
+import { createPrometheusSource } from './prometheus/prometheusSource';
 import { createSimulatorSource } from './simulator/simulatorSource';
 import type { FeedSource } from './source';
 
@@ -36,6 +37,9 @@ function readToken(options: CliOptions): string | undefined {
 }
 
 function makeSource(options: CliOptions): FeedSource {
+  if (options.source === 'prometheus' && options.prometheus !== undefined) {
+    return createPrometheusSource({ url: options.prometheus, alertmanagerUrl: options.alertmanager, intervalSeconds: options.interval, log });
+  }
   if (options.scenario === undefined) {
     return createSimulatorSource({ seed: options.seed, services: options.services, slos: options.slos, tickMs: options.tickMs });
   }

@@ -11,6 +11,10 @@ export interface CliOptions {
   speed?: number;
   heartbeatMs?: number;
   tickMs?: number;
+  source?: 'simulator' | 'scenario' | 'prometheus';
+  prometheus?: string;
+  alertmanager?: string;
+  interval?: number;
 }
 
 /** The port the feed listens on when none is given. */
@@ -28,6 +32,9 @@ export const USAGE = `Usage: npm run feed -- [options]
   --speed X         scenario seconds per real second (default 1)
   --heartbeat-ms MS silence before a heartbeat (default 5000)
   --tick-ms MS      simulator step (default 1000)
+  --source prometheus --prometheus URL [--alertmanager URL] [--interval S]
+                    read Sloth/Pyrra SLOs from Prometheus, incidents from
+                    Alertmanager (see docs/prometheus.md)
   --help            show this`;
 
 type Kind = { int: [min: number, max: number] } | { number: [min: number, max: number] } | 'string';
@@ -43,6 +50,10 @@ const FLAGS: Record<string, { key: keyof CliOptions; kind: Kind }> = {
   '--speed': { key: 'speed', kind: { number: [0.01, 100_000] } },
   '--heartbeat-ms': { key: 'heartbeatMs', kind: { int: [50, 3_600_000] } },
   '--tick-ms': { key: 'tickMs', kind: { int: [10, 3_600_000] } },
+  '--source': { key: 'source', kind: 'string' },
+  '--prometheus': { key: 'prometheus', kind: 'string' },
+  '--alertmanager': { key: 'alertmanager', kind: 'string' },
+  '--interval': { key: 'interval', kind: { number: [0.5, 3_600] } },
 };
 
 function read(flag: string, kind: Kind, raw: string): string | number {
@@ -84,6 +95,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
     (options as unknown as Record<string, unknown>)[spec.key] = read(flag, spec.kind, raw);
   }
   if (given.has('--token') && given.has('--token-file')) throw new Error('--token and --token-file are exclusive: give one');
+  const problem = checkSource(options, given);
+  if (problem) throw new Error(problem);
   if (given.has('--scenario')) {
     const stray = ['--seed', '--services', '--slos', '--tick-ms'].filter((f) => given.has(f));
     if (stray.length) throw new Error(`${stray.join(', ')} ${stray.length > 1 ? 'apply' : 'applies'} to the simulator, not to --scenario (a scenario sets its own company with "company:")`);
@@ -91,4 +104,26 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
     throw new Error('--speed applies only with --scenario');
   }
   return options;
+}
+
+const PROMETHEUS_FLAGS = ['--prometheus', '--alertmanager', '--interval'];
+
+/** The source flags must agree: --source prometheus needs --prometheus, and only it takes the Prometheus flags. */
+function checkSource(options: CliOptions, given: Set<string>): string | undefined {
+  if (options.source !== undefined && !['simulator', 'scenario', 'prometheus'].includes(options.source)) {
+    return `--source "${options.source}" is not valid: expected simulator, scenario or prometheus`;
+  }
+  if (options.source === 'prometheus') {
+    if (!given.has('--prometheus')) return '--source prometheus needs --prometheus URL';
+    for (const flag of ['--prometheus', '--alertmanager']) {
+      const url = flag === '--prometheus' ? options.prometheus : options.alertmanager;
+      if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) return `${flag} "${url}" is not valid: expected an http or https URL`;
+    }
+    const stray = ['--scenario', '--seed', '--services', '--slos', '--tick-ms', '--speed'].filter((f) => given.has(f));
+    if (stray.length) return `${stray.join(', ')} ${stray.length > 1 ? 'do' : 'does'} not apply to --source prometheus`;
+    return undefined;
+  }
+  const stray = PROMETHEUS_FLAGS.filter((f) => given.has(f));
+  if (stray.length) return `${stray.join(', ')} ${stray.length > 1 ? 'apply' : 'applies'} only with --source prometheus`;
+  return undefined;
 }
