@@ -12,6 +12,13 @@ if (!chromium) {
   process.exit(1);
 }
 
+// The Prometheus source's tests run the real servers from Debian's packages.
+const missingServers = ['/usr/bin/prometheus', '/usr/bin/prometheus-alertmanager'].filter((path) => !existsSync(path));
+if (missingServers.length > 0) {
+  console.error(`test: ${missingServers.join(' and ')} not found. The Prometheus source's tests need them: on Debian or Ubuntu run "sudo apt-get install prometheus prometheus-alertmanager".`);
+  process.exit(1);
+}
+
 mkdirSync('artifacts/reports', { recursive: true });
 for (const f of ['artifacts/reports/unit.json', 'artifacts/reports/e2e.json']) rmSync(f, { force: true });
 
