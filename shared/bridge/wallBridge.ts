@@ -34,6 +34,33 @@ export interface WallSettings {
   staleAfterSeconds: number;
   /** Minutes after which an entity's own `updatedAt` makes it stale (protocol default 5). */
   entityStaleAfterMinutes: number;
+  /** Status colours: `safe` (colour-vision-safe, the default) or `classic` (red, amber, green). */
+  palette?: Palette;
+  /** Diagonal of the screen in inches, for the minimum text height (default 55). */
+  screenInches?: number;
+  /** Distance from the screen to its viewers in metres (default 3). */
+  viewingDistanceMeters?: number;
+  /** Seconds an SLO must hold a burn level, or hold `none`, before it moves the wall (default 120). */
+  holdSeconds?: number;
+  /** Seconds a page shows while it holds something urgent, per page (default twice the dwell). */
+  urgentDwellSeconds?: Partial<Record<WallPage, number>>;
+  /** Sound a chime when an SLO enters page level or a sev1 opens (default false). */
+  chime?: boolean;
+  /** Local hours in which the chime stays silent (default none). */
+  chimeQuietHours?: TimeWindow | null;
+  /** Local hours in which the calm screen dims, unless something burns or an incident is open (default none). */
+  nightWindow?: TimeWindow | null;
+}
+
+/** Status colour palettes. Status is always shape, word and colour. */
+export const PALETTES = ['safe', 'classic'] as const;
+/** One of {@link PALETTES}. */
+export type Palette = (typeof PALETTES)[number];
+
+/** A span of local wall-clock time, `HH:MM` to `HH:MM`; it may cross midnight (`22:00` to `07:00`). */
+export interface TimeWindow {
+  from: string;
+  to: string;
 }
 
 /** Commands the shell sends to a wall window (menu, tray, global shortcut). */

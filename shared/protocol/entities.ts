@@ -82,8 +82,12 @@ export type Slo = z.infer<typeof sloSchema>;
 /** The error ratios of an SLO; a missing or null window had no traffic. */
 export type ErrorRatios = Slo['errorRatio'];
 
-// eslint-disable-next-line no-control-regex
-const HTTP_URL = /^https?:\/\/[^\s/?#@\x00-\x1f\x7f]+(?:@[^\s/?#@\x00-\x1f\x7f]+)?(?:[/?#][^\s\x00-\x1f\x7f]*)?$/i;
+// A host name (labels of letters, digits, `-` and `_`, IDN letters allowed),
+// an IPv4 address or a bracketed IPv6 address; an optional port; then a path,
+// query or fragment without white space, control characters or backslashes.
+// No user-info: `https://intranet@evil.example` is refused.
+const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}_-]*[\p{L}\p{N}])?`;
+const HTTP_URL = new RegExp(String.raw`^https?://(?:${LABEL}(?:\.${LABEL})*\.?|\[[0-9a-f:.]+\])(?::(\d{1,5}))?(?:[/?#][^\s\\\x00-\x1f\x7f]*)?$`, 'iu');
 
 const httpUrl = z
   .string()
@@ -108,12 +112,16 @@ export const incidentSchema = z.object({
 export type Incident = z.infer<typeof incidentSchema>;
 
 /**
- * True when `value` is an absolute http: or https: URL with a host and no
- * white space or control characters. A regex rather than `new URL()`, so the
+ * True when `value` is an absolute http: or https: URL with a host, an
+ * optional port 1 to 65535, no user-info, and no white space, control
+ * characters or backslashes. A regex rather than `new URL()`, so the
  * rule is the same in every runtime and shared/ needs neither DOM nor Node.
  */
 export function isHttpUrl(value: string): boolean {
-  return HTTP_URL.test(value);
+  const match = HTTP_URL.exec(value);
+  if (match === null) return false;
+  const port = match[1];
+  return port === undefined || (Number(port) >= 1 && Number(port) <= 65_535);
 }
 /** An incident is active while its status is not `resolved`. */
 export function isActiveIncident(incident: Pick<Incident, 'status'>): boolean {

@@ -104,6 +104,10 @@ describe('a bad envelope drops the whole message with its reason', () => {
   it('arrays longer than the limits', () => {
     const tooMany = validateSnapshot(snapshot({ incidents: new Array(LIMITS.incidentsPerMessage + 1).fill(0) }));
     expect(!tooMany.ok && tooMany.reason).toBe(`feed:snapshot: incidents: must hold at most ${LIMITS.incidentsPerMessage} items`);
+    const tooManyServices = validateSnapshot(snapshot({ services: new Array(LIMITS.servicesPerMessage + 1).fill(0) }));
+    expect(!tooManyServices.ok && tooManyServices.reason).toBe(`feed:snapshot: services: must hold at most ${LIMITS.servicesPerMessage} items`);
+    const tooManySlos = validateDelta({ ...envelope, upsert: { slos: new Array(LIMITS.slosPerMessage + 1).fill(0) } });
+    expect(!tooManySlos.ok && tooManySlos.reason).toBe(`feed:delta: upsert.slos: must hold at most ${LIMITS.slosPerMessage} items`);
     const tooManyRemovals = validateDelta({ ...envelope, remove: { slos: new Array(LIMITS.removalsPerMessage + 1).fill('x') } });
     expect(!tooManyRemovals.ok && tooManyRemovals.reason).toContain('remove.slos: must hold at most');
   });
@@ -145,6 +149,12 @@ describe('a bad entity is dropped alone, with its reason', () => {
     ['a file: URL', { incidents: [exampleIncident({ url: 'file:///etc/passwd' })] }, 'url: must be an http or https URL'],
     ['a URL with white space', { incidents: [exampleIncident({ url: 'https://a b.example' })] }, 'url: must be an http or https URL'],
     ['too many services on an incident', { incidents: [exampleIncident({ serviceIds: new Array(LIMITS.serviceIdsPerIncident + 1).fill('s') })] }, 'serviceIds: must name at most'],
+    ['an oversized name', { services: [exampleService({ name: 'x'.repeat(LIMITS.nameLength + 1) })] }, `name: must be at most ${LIMITS.nameLength} characters`],
+    ['an oversized incident title', { incidents: [exampleIncident({ title: 'x'.repeat(LIMITS.nameLength + 1) })] }, 'title: must be at most'],
+    ['an oversized URL', { incidents: [exampleIncident({ url: `https://example.com/${'x'.repeat(LIMITS.urlLength)}` })] }, `url: must be at most ${LIMITS.urlLength} characters`],
+    ['a URL with user-info', { incidents: [exampleIncident({ url: 'https://intranet@evil.example/' })] }, 'url: must be an http or https URL'],
+    ['a window over 366 days', { slos: [exampleSlo({ windowDays: 367 })] }, 'windowDays:'],
+    ['an infinite window', { slos: [exampleSlo({ windowDays: Number.POSITIVE_INFINITY })] }, 'windowDays:'],
     ['an oversized summary', { incidents: [exampleIncident({ summary: 'x'.repeat(LIMITS.summaryLength + 1) })] }, 'summary: must be at most'],
     ['a string in place of an entity', { slos: ['checkout'] }, 'expected object'],
   ])('%s', (_, parts, reason) => {
