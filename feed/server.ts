@@ -6,6 +6,7 @@ import type { ServerOptions } from 'socket.io';
 import type { ClientToServerEvents, DeltaMessage, FeedAuth, FeedServerToClientEvents } from '../shared/protocol/messages';
 import { UNAUTHORIZED } from '../shared/protocol/messages';
 import { tokenMatches } from './auth';
+import { CONNECT_TIMEOUT_MS, DEFAULT_MAX_CONNECTIONS, MAX_CLIENT_MESSAGE_BYTES, refusalOf } from './admission';
 import { ClientSession } from './session';
 import type { FeedSocket, SessionHost } from './session';
 import { isEmptyChange } from './source';
@@ -36,8 +37,17 @@ export interface FeedServerOptions {
   log?: (line: string) => void;
   /** The feed's clock for `at`; the source's own clock, else Date.now. */
   clock?: () => number;
-  /** CORS for the polling transport, passed to socket.io as is. Off by default. */
+  /** CORS for the polling transport, passed to socket.io as is. Off by default; `allowedOrigins` sets it too. */
   cors?: ServerOptions['cors'];
+  /**
+   * Browser origins allowed to connect (`http://wall.example:8080`). A
+   * request carrying another `Origin` is refused before its handshake;
+   * clients that send none (the Electron shell's file pages send `null`,
+   * Node clients nothing) are judged by the token alone. All by default.
+   */
+  allowedOrigins?: readonly string[];
+  /** Connections at once, authorised or not; further ones are refused until some close. 1000 by default. */
+  maxConnections?: number;
 }
 
 /** A running feed server, with fault hooks for tests of the wall. */
@@ -66,9 +76,6 @@ export interface FeedServer {
   close(): Promise<void>;
 }
 
-// Clients only ever send `feed:resync { lastSeq }`: anything much larger is hostile.
-const MAX_CLIENT_MESSAGE_BYTES = 4_096;
-
 /** Starts a feed server: snapshot on connect, deltas with one global seq, heartbeats, resync answers. */
 export async function startFeedServer(options: FeedServerOptions): Promise<FeedServer> {
   if (options.token === '') throw new Error('token must not be empty: omit it to run without one');
@@ -78,12 +85,23 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
   const heartbeatMs = options.heartbeatMs ?? 5_000;
   const httpServer = options.httpServer ?? http.createServer(notFound);
   const ownsHttp = options.httpServer === undefined;
+  const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  if (!Number.isInteger(maxConnections) || maxConnections < 1) throw new Error(`maxConnections must be a positive integer, got ${maxConnections}`);
+  const allowedOrigins = options.allowedOrigins;
+  const cors = options.cors ?? (allowedOrigins ? { origin: [...allowedOrigins] } : undefined);
 
-  const io = new Server<ClientToServerEvents, FeedServerToClientEvents>(httpServer, {
+  const io: Server<ClientToServerEvents, FeedServerToClientEvents> = new Server<ClientToServerEvents, FeedServerToClientEvents>(httpServer, {
     maxHttpBufferSize: MAX_CLIENT_MESSAGE_BYTES,
     transports: ['websocket', 'polling'],
     serveClient: false,
-    ...(options.cors ? { cors: options.cors } : {}),
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    allowRequest(req, callback) {
+      const refusal = refusalOf(req.headers.origin, io.engine.clientsCount, { maxConnections, ...(allowedOrigins ? { allowedOrigins } : {}) });
+      if (refusal === null) return callback(null, true);
+      log(`refused ${req.socket.remoteAddress ?? '?'}: ${refusal}${refusal.startsWith('origin') ? ` (${req.headers.origin ?? ''})` : ''}`);
+      callback(refusal, false);
+    },
+    ...(cors ? { cors } : {}),
   });
   const sessions = new Map<string, ClientSession>();
   let seq = 0;
