@@ -65,4 +65,26 @@ describe('feed CLI', () => {
       'feed: --scenario bad.yaml: step 1 (at 5s): service.status: must be one of ok, degraded, down, maintenance, unknown (got "melting")',
     );
   });
+
+  it('reads a config file with flags over it, and refuses a bad one listing every problem', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'feed-cli-'));
+    writeFileSync(join(dir, 'token'), 'file-token\n');
+    // The port in the file is taken; the flag wins. The token file is found beside the config.
+    writeFileSync(join(dir, 'feed.yaml'), 'port: 1\ntokenFile: token\nservices: 3\nseed: 9\n');
+    const cli = runCli(['--config', join(dir, 'feed.yaml'), '--port', '0']);
+    const client = await connectRecorder(await cli.url, 'file-token');
+    const snapshot = (await client.next('feed:snapshot')).payload as SnapshotMessage;
+    expect(snapshot.services).toHaveLength(3);
+    client.close();
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+
+    writeFileSync(join(dir, 'bad.yaml'), 'prometheus:\n  interval: fast\nhots: 1\n');
+    const bad = runCli(['--config', join(dir, 'bad.yaml')]);
+    expect(await bad.exited).toBe(2);
+    expect(bad.output().stderr.trim().split('\n')).toEqual([
+      `feed: ${join(dir, 'bad.yaml')}: prometheus.interval: expected a number from 0.5 to 3600 (got "fast")`,
+      expect.stringMatching(/^feed: {3}also: .*bad\.yaml: hots: unknown key \(known: port, host, /),
+    ]);
+  });
 });

@@ -27,7 +27,7 @@ describe('parseCliArgs', () => {
   });
 
   it('refuses unknown flags, missing values, repeats and combinations that mean nothing', () => {
-    expect(() => parseCliArgs(['--prot', '1'])).toThrow(/^unknown flag "--prot" \(flags: --port, --host, /);
+    expect(() => parseCliArgs(['--prot', '1'])).toThrow(/^unknown flag "--prot" \(flags: --config, --port, --host, /);
     expect(() => parseCliArgs(['8080'])).toThrow(/^unknown argument "8080"/);
     expect(() => parseCliArgs(['--port'])).toThrow('--port needs a value');
     expect(() => parseCliArgs(['--port', '--host', 'x'])).toThrow('--port needs a value');

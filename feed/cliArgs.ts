@@ -1,4 +1,11 @@
-/** What the feed CLI was asked to do. */
+import type { Severity } from '../shared/protocol/entities';
+import { loadConfigFile } from './configFile';
+import type { ConfigValues } from './configFile';
+import { describeKind, readKind } from './settingKinds';
+import { flagHelp, settingByFlag, SETTINGS } from './settings';
+import type { SourceName } from './settings';
+
+/** What the feed was asked to do: flags over the config file over defaults (the table is feed/settings.ts). */
 export interface CliOptions {
   port: number;
   host: string;
@@ -11,78 +18,60 @@ export interface CliOptions {
   speed?: number;
   heartbeatMs?: number;
   tickMs?: number;
-  source?: 'simulator' | 'scenario' | 'prometheus';
+  allowedOrigins?: string[];
+  maxConnections?: number;
+  source?: SourceName;
+  /** The config file read, if any. */
+  config?: string;
   prometheus?: string;
   alertmanager?: string;
   interval?: number;
+  preset?: 'sloth' | 'pyrra';
+  queryErrorRatio?: string;
+  queryPeriodRatio?: string;
+  queryObjective?: string;
+  queryPeriodDays?: string;
+  labelId?: string;
+  labelService?: string;
+  labelName?: string;
+  windows?: Record<string, string>;
+  queryUp?: string;
+  upJobLabel?: string;
+  upServiceLabel?: string;
+  serviceJobs?: Record<string, string[]>;
+  groupBy?: string[];
+  severityLabel?: string;
+  severities?: Record<string, Severity>;
+  alertServiceLabel?: string;
+  resolvedRetentionMs?: number;
 }
 
 /** The port the feed listens on when none is given. */
 export const DEFAULT_PORT = 8090;
 
-export const USAGE = `Usage: npm run feed -- [options]
-  --port P          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
-  --host H          address to listen on (default 127.0.0.1)
-  --token T         require this token from clients
-  --token-file F    read the token from a file (keeps it out of the process list)
-  --seed N          simulator seed (default 1): same seed, same company and story
-  --services N      simulated services (default 40, at most 20000)
-  --slos N          simulated SLOs in total (default 1 to 4 per service)
-  --scenario FILE   play a JSON or YAML scenario instead (see docs/scenarios.md)
-  --speed X         scenario seconds per real second (default 1)
-  --heartbeat-ms MS silence before a heartbeat (default 5000)
-  --tick-ms MS      simulator step (default 1000)
-  --source prometheus --prometheus URL [--alertmanager URL] [--interval S]
-                    read Sloth/Pyrra SLOs from Prometheus, incidents from
-                    Alertmanager (see docs/prometheus.md)
-  --help            show this`;
+export const USAGE = `Usage: npm run feed -- [--config FILE] [options]
+  --config FILE           read settings from a YAML or JSON file; flags win
+                          over it (see docs/prometheus.md, "Feed config")
+${flagHelp()}
+  --help                  show this
+With --source prometheus, SLOs come from Prometheus and incidents from
+Alertmanager (see docs/prometheus.md).`;
 
-type Kind = { int: [min: number, max: number] } | { number: [min: number, max: number] } | 'string';
-const FLAGS: Record<string, { key: keyof CliOptions; kind: Kind }> = {
-  '--port': { key: 'port', kind: { int: [0, 65_535] } },
-  '--host': { key: 'host', kind: 'string' },
-  '--token': { key: 'token', kind: 'string' },
-  '--token-file': { key: 'tokenFile', kind: 'string' },
-  '--seed': { key: 'seed', kind: { int: [-2_147_483_648, 4_294_967_295] } },
-  '--services': { key: 'services', kind: { int: [1, 20_000] } },
-  '--slos': { key: 'slos', kind: { int: [1, 250_000] } },
-  '--scenario': { key: 'scenario', kind: 'string' },
-  '--speed': { key: 'speed', kind: { number: [0.01, 100_000] } },
-  '--heartbeat-ms': { key: 'heartbeatMs', kind: { int: [50, 3_600_000] } },
-  '--tick-ms': { key: 'tickMs', kind: { int: [10, 3_600_000] } },
-  '--source': { key: 'source', kind: 'string' },
-  '--prometheus': { key: 'prometheus', kind: 'string' },
-  '--alertmanager': { key: 'alertmanager', kind: 'string' },
-  '--interval': { key: 'interval', kind: { number: [0.5, 3_600] } },
-};
+type Layer = { values: Partial<CliOptions>; origin: Map<keyof CliOptions, string> };
 
-function read(flag: string, kind: Kind, raw: string): string | number {
-  if (kind === 'string') {
-    if (raw.trim() === '') throw new Error(`${flag} must not be empty`);
-    return raw;
-  }
-  const isInt = 'int' in kind;
-  const [min, max] = isInt ? kind.int : kind.number;
-  const value = Number(raw);
-  const ok = raw.trim() !== '' && Number.isFinite(value) && (!isInt || Number.isInteger(value)) && value >= min && value <= max;
-  if (!ok) throw new Error(`${flag} "${raw}" is not valid: expected ${isInt ? 'an integer' : 'a number'} from ${min} to ${max}`);
-  return value;
-}
-
-/**
- * Reads the CLI's arguments. Returns 'help' for --help; throws an Error with
- * one line naming the flag, the value and what is allowed.
- */
-export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
-  const options: CliOptions = { port: DEFAULT_PORT, host: '127.0.0.1', seed: 1 };
+function readFlags(argv: readonly string[]): Layer | 'help' {
+  const layer: Layer = { values: {}, origin: new Map() };
   const given = new Set<string>();
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return 'help';
     const eq = arg.indexOf('=');
     const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    const spec = FLAGS[flag];
-    if (!spec) throw new Error(`unknown ${arg.startsWith('-') ? 'flag' : 'argument'} "${arg}" (flags: ${Object.keys(FLAGS).join(', ')})`);
+    const spec = flag === '--config' ? undefined : settingByFlag(flag);
+    if (!spec && flag !== '--config') {
+      const flags = ['--config', ...SETTINGS.flatMap((s) => (s.flag ? [s.flag] : []))];
+      throw new Error(`unknown ${arg.startsWith('-') ? 'flag' : 'argument'} "${arg}" (flags: ${flags.join(', ')})`);
+    }
     let raw: string | undefined;
     if (eq > 0 && flag !== arg) raw = arg.slice(eq + 1);
     else {
@@ -92,38 +81,77 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
     }
     if (given.has(flag)) throw new Error(`${flag} is given twice`);
     given.add(flag);
-    (options as unknown as Record<string, unknown>)[spec.key] = read(flag, spec.kind, raw);
+    if (raw.trim() === '') throw new Error(`${flag} must not be empty`);
+    if (!spec) {
+      layer.values.config = raw;
+      continue;
+    }
+    const value = readKind(spec.kind, raw);
+    if (value === undefined) throw new Error(`${flag} "${raw}" is not valid: expected ${describeKind(spec.kind, true)}`);
+    (layer.values as Record<string, unknown>)[spec.key] = value;
+    layer.origin.set(spec.key, flag);
   }
-  if (given.has('--token') && given.has('--token-file')) throw new Error('--token and --token-file are exclusive: give one');
-  const problem = checkSource(options, given);
+  return layer;
+}
+
+/**
+ * Reads the CLI's arguments and the config file they name. Returns 'help'
+ * for --help; throws an Error with one line naming the flag or the file and
+ * key, the value and what is allowed (a ConfigError lists every problem of a
+ * file).
+ */
+export function parseCliArgs(argv: readonly string[], loadConfig: (path: string) => ConfigValues = loadConfigFile): CliOptions | 'help' {
+  const flags = readFlags(argv);
+  if (flags === 'help') return 'help';
+  const file: Layer = flags.values.config === undefined ? { values: {}, origin: new Map() } : loadConfig(flags.values.config);
+  // Exclusive pairs: a flag replaces the file's choice; two in one layer is a mistake.
+  for (const layer of [file, flags]) {
+    if (layer.values.token !== undefined && layer.values.tokenFile !== undefined) {
+      throw new Error(`${layer.origin.get('token')} and ${layer.origin.get('tokenFile')} are exclusive: give one`);
+    }
+  }
+  if (flags.values.token !== undefined || flags.values.tokenFile !== undefined) {
+    for (const key of ['token', 'tokenFile'] as const) {
+      delete file.values[key];
+      file.origin.delete(key);
+    }
+  }
+  const source: SourceName = flags.values.source ?? file.values.source ?? (flags.values.scenario ?? file.values.scenario ? 'scenario' : 'simulator');
+  // A source picked on the command line ignores the file's settings for other sources.
+  if (flags.values.source !== undefined) {
+    for (const spec of SETTINGS) {
+      if (spec.only && spec.only !== source && file.origin.has(spec.key)) {
+        delete file.values[spec.key];
+        file.origin.delete(spec.key);
+      }
+    }
+  }
+  const options: CliOptions = { port: DEFAULT_PORT, host: '127.0.0.1', seed: 1, ...file.values, ...flags.values };
+  const origin = new Map([...file.origin, ...flags.origin]);
+  if (options.queryErrorRatio !== undefined && !options.queryErrorRatio.includes('{window}')) {
+    throw new Error(`${origin.get('queryErrorRatio')} must contain {window}, replaced by each window's name`);
+  }
+  const problem = checkSource(options, source, origin);
   if (problem) throw new Error(problem);
-  if (given.has('--scenario')) {
-    const stray = ['--seed', '--services', '--slos', '--tick-ms'].filter((f) => given.has(f));
-    if (stray.length) throw new Error(`${stray.join(', ')} ${stray.length > 1 ? 'apply' : 'applies'} to the simulator, not to --scenario (a scenario sets its own company with "company:")`);
-  } else if (given.has('--speed')) {
-    throw new Error('--speed applies only with --scenario');
-  }
   return options;
 }
 
-const PROMETHEUS_FLAGS = ['--prometheus', '--alertmanager', '--interval'];
-
-/** The source flags must agree: --source prometheus needs --prometheus, and only it takes the Prometheus flags. */
-function checkSource(options: CliOptions, given: Set<string>): string | undefined {
-  if (options.source !== undefined && !['simulator', 'scenario', 'prometheus'].includes(options.source)) {
-    return `--source "${options.source}" is not valid: expected simulator, scenario or prometheus`;
+/** Every setting must belong to the chosen source, and that source must have what it needs. */
+function checkSource(options: CliOptions, source: SourceName, origin: Map<keyof CliOptions, string>): string | undefined {
+  const name = (key: keyof CliOptions) => origin.get(key) ?? key;
+  const sourceName = origin.has('source') && !name('source').startsWith('--') ? `${name('source')}: ${source}` : `--source ${source}`;
+  if (source === 'prometheus' && options.prometheus === undefined) return `${sourceName} needs --prometheus URL (or prometheus.url in the config file)`;
+  if (source === 'scenario' && options.scenario === undefined) return `${sourceName} needs --scenario FILE (or scenario in the config file)`;
+  const stray = SETTINGS.filter((s) => s.only && s.only !== source && origin.has(s.key));
+  if (stray.length === 0) return undefined;
+  const names = stray.map((s) => name(s.key)).join(', ');
+  const plural = stray.length > 1;
+  if (source === 'prometheus') return `${names} ${plural ? 'do' : 'does'} not apply to --source prometheus`;
+  if (stray.some((s) => s.only === 'prometheus')) {
+    const only = stray.filter((s) => s.only === 'prometheus');
+    return `${only.map((s) => name(s.key)).join(', ')} ${only.length > 1 ? 'apply' : 'applies'} only with --source prometheus`;
   }
-  if (options.source === 'prometheus') {
-    if (!given.has('--prometheus')) return '--source prometheus needs --prometheus URL';
-    for (const flag of ['--prometheus', '--alertmanager']) {
-      const url = flag === '--prometheus' ? options.prometheus : options.alertmanager;
-      if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) return `${flag} "${url}" is not valid: expected an http or https URL`;
-    }
-    const stray = ['--scenario', '--seed', '--services', '--slos', '--tick-ms', '--speed'].filter((f) => given.has(f));
-    if (stray.length) return `${stray.join(', ')} ${stray.length > 1 ? 'do' : 'does'} not apply to --source prometheus`;
-    return undefined;
-  }
-  const stray = PROMETHEUS_FLAGS.filter((f) => given.has(f));
-  if (stray.length) return `${stray.join(', ')} ${stray.length > 1 ? 'apply' : 'applies'} only with --source prometheus`;
-  return undefined;
+  if (source === 'scenario') return `${names} ${plural ? 'apply' : 'applies'} to the simulator, not to --scenario (a scenario sets its own company with "company:")`;
+  if (origin.has('scenario')) return `${name('scenario')} needs the scenario source, but ${sourceName} is given`;
+  return `${names} ${plural ? 'apply' : 'applies'} only with --scenario`;
 }

@@ -1,15 +1,11 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Incident } from '../../shared/protocol/entities';
 import { incidentSchema } from '../../shared/protocol/entities';
 import { DEFAULT_INCIDENT_RULES, fetchAlerts, mapIncidents } from './alertmanager';
-import { freePort, waitReady } from './testServers';
+import { testAlertmanager } from './testServers';
+import type { TestServer } from './testServers';
 
-let child: ChildProcess;
+let am: TestServer;
 let url: string;
 let incidents: Incident[] = [];
 
@@ -28,22 +24,12 @@ const post = (route: string, body: unknown) =>
   fetch(`${url}/api/v2/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 beforeAll(async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'noc-am-'));
-  writeFileSync(path.join(dir, 'am.yml'), 'route: { receiver: none }\nreceivers: [{ name: none }]\n');
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
-  const args = [`--config.file=${path.join(dir, 'am.yml')}`, `--storage.path=${dir}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address='];
-  child = spawn('/usr/bin/prometheus-alertmanager', args, { stdio: 'ignore' });
-  await waitReady(`${url}/-/ready`);
+  am = await testAlertmanager();
+  url = am.url;
+  await am.start();
 }, 30_000);
 
-afterAll(async () => {
-  if (child.exitCode !== null) return;
-  await new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-});
+afterAll(() => am?.stop());
 
 it('turns a posted alert into an incident, its silence into acknowledged and its end into resolved', async () => {
   const labels = { alertname: 'HighErrorRate', service: 'checkout', severity: 'critical' };

@@ -18,14 +18,21 @@ export interface IncidentRules {
   severityLabel: string;
   severities: Record<string, Severity>;
   serviceLabel: string;
+  /** How long a resolved incident stays on the feed before it is removed. */
+  resolvedRetentionMs: number;
 }
 
-/** The default rules: group by alertname and service, `severity` critical → sev1, error → sev2, warning → sev3, else sev4. */
+/**
+ * The default rules: group by alertname and service, `severity` critical or
+ * page → sev1, error → sev2, warning → sev3, else sev4; resolved incidents
+ * stay one hour.
+ */
 export const DEFAULT_INCIDENT_RULES: IncidentRules = {
   groupBy: ['alertname', 'service'],
   severityLabel: 'severity',
   severities: { critical: 'sev1', page: 'sev1', error: 'sev2', warning: 'sev3', info: 'sev4' },
   serviceLabel: 'service',
+  resolvedRetentionMs: 3_600_000,
 };
 
 /** Reads the alerts Alertmanager holds (active, silenced and inhibited). */
@@ -40,8 +47,9 @@ const worst = (a: Severity, b: Severity): Severity => (a < b ? a : b);
 
 /**
  * Groups alerts into incidents. A group is acknowledged when every alert in it
- * is silenced or inhibited; incidents in `previous` whose group is gone are
- * returned resolved at `now`.
+ * is silenced or inhibited. An incident of `previous` whose group is gone
+ * (its alerts ended) comes back resolved at `now`, and stays resolved until
+ * `resolvedRetentionMs` after that; then it is left out.
  */
 export function mapIncidents(alerts: AmAlert[], previous: Incident[], rules: IncidentRules, now: number): Incident[] {
   const groups = new Map<string, AmAlert[]>();
@@ -68,8 +76,11 @@ export function mapIncidents(alerts: AmAlert[], previous: Incident[], rules: Inc
       ...(url ? { url } : {}),
     });
   }
+  const current = new Set(incidents.map((i) => i.id));
   for (const old of previous) {
-    if (old.status !== 'resolved' && !groups.has(old.id.slice(3))) incidents.push({ ...old, status: 'resolved', resolvedAt: now });
+    if (current.has(old.id)) continue;
+    if (old.status !== 'resolved') incidents.push({ ...old, status: 'resolved', resolvedAt: now });
+    else if (now - (old.resolvedAt ?? now) < rules.resolvedRetentionMs) incidents.push(old);
   }
   return incidents;
 }

@@ -1,10 +1,21 @@
-import type { RatioWindow, Service, ServiceStatus, Slo } from '../../shared/protocol/entities';
+import type { RatioWindow, Slo } from '../../shared/protocol/entities';
 import type { Sample } from './client';
+
+/** The windows read through `errorRatio`; `window` comes from `periodRatio`. */
+export const SHORT_WINDOWS = ['5m', '30m', '1h', '2h', '6h', '1d', '3d'] as const;
+/** One of {@link SHORT_WINDOWS}. */
+export type ShortWindow = (typeof SHORT_WINDOWS)[number];
 
 /** Query templates and label names that turn SLO recording rules into services and SLOs. */
 export interface SloRulesPreset {
-  /** One query per window; `{window}` in `errorRatio` is replaced by the window name (5m … 3d). */
+  /** One query per window; `{window}` is replaced by that window's name in `windows`. */
   errorRatio: string;
+  /**
+   * The name put in `{window}` for each protocol window. A window missing
+   * here is not queried and stays absent from the SLO (the rules do not
+   * record it), which the wall reads as no data.
+   */
+  windows: Partial<Record<ShortWindow, string>>;
   /** The ratio over the whole SLO period. */
   periodRatio: string;
   objective: string;
@@ -15,9 +26,12 @@ export interface SloRulesPreset {
   nameLabel: string;
 }
 
+const SAME_NAMES = Object.fromEntries(['5m', '30m', '1h', '2h', '6h', '1d', '3d'].map((w) => [w, w])) as Record<ShortWindow, string>;
+
 /** Sloth's recording rules (https://sloth.dev). */
 export const SLOTH_PRESET: SloRulesPreset = {
   errorRatio: 'slo:sli_error:ratio_rate{window}',
+  windows: SAME_NAMES,
   periodRatio: 'slo:sli_error:ratio_rate30d',
   objective: 'slo:objective:ratio',
   periodDays: 'slo:time_period:days',
@@ -27,25 +41,30 @@ export const SLOTH_PRESET: SloRulesPreset = {
 };
 
 /**
- * Pyrra's recording rules: Pyrra records per-window error ratios named after
- * the SLO's own metric, so they are matched by the `slo` label through
- * `{__name__=~".*:burnrate{window}"}`, and its objective/period come from
- * `pyrra_objective` and `pyrra_window` (seconds, hence the division).
+ * Pyrra's recording rules. Pyrra names its per-window error ratios after the
+ * SLO's metric (`http_requests:burnrate5m`, labelled `slo`), so they are
+ * matched by name suffix. Its windows scale with the SLO's period: a 4w SLO
+ * records 5m, 30m, 1h, 2h, 6h, 1d and 4d. 4d is no protocol window, so 3d
+ * stays absent. `pyrra_objective`, `pyrra_window` (seconds) and
+ * `pyrra_availability` come from Pyrra's generic rules; the service comes
+ * from a `service` label, which Pyrra copies from the SLO's
+ * `pyrra.dev/service` label.
  */
 export const PYRRA_PRESET: SloRulesPreset = {
-  errorRatio: '{__name__=~".+:burnrate{window}"}',
+  errorRatio: '{__name__=~".+:burnrate{window}",slo!=""}',
+  windows: { '5m': '5m', '30m': '30m', '1h': '1h', '2h': '2h', '6h': '6h', '1d': '1d' },
   periodRatio: '1 - pyrra_availability',
   objective: 'pyrra_objective',
   periodDays: 'pyrra_window / 86400',
   idLabel: 'slo',
-  serviceLabel: 'namespace',
+  serviceLabel: 'service',
   nameLabel: 'slo',
 };
 
-/** The windows read through `errorRatio`; `window` comes from `periodRatio`. */
-export const SHORT_WINDOWS = ['5m', '30m', '1h', '2h', '6h', '1d', '3d'] as const;
+/** The presets by the name the config and `--preset` use. */
+export const PRESETS: Record<'sloth' | 'pyrra', SloRulesPreset> = { sloth: SLOTH_PRESET, pyrra: PYRRA_PRESET };
 
-/** Raw query results, one list per query. */
+/** Raw query results, one list per query; a window without a key was not queried. */
 export interface SloQueryResults {
   ratios: Partial<Record<RatioWindow, Sample[]>>;
   objective: Sample[];
@@ -68,7 +87,7 @@ export function mapSlos(results: SloQueryResults, preset: SloRulesPreset, now: n
     if (!id || !serviceId || !(sample.value > 0 && sample.value < 1)) continue;
     const days = periods.get(id)?.value;
     const errorRatio: Slo['errorRatio'] = {};
-    for (const window of [...SHORT_WINDOWS, 'window'] as const) errorRatio[window] = finiteRatio(ratios[window]?.get(id)?.value);
+    for (const window of Object.keys(ratios) as RatioWindow[]) errorRatio[window] = finiteRatio(ratios[window]?.get(id)?.value);
     slos.push({
       id,
       serviceId,
@@ -80,30 +99,4 @@ export function mapSlos(results: SloQueryResults, preset: SloRulesPreset, now: n
     });
   }
   return slos;
-}
-
-/** True when an SLO burns fast enough to page (Google SRE workbook: 14.4x over 1h and 5m, or 6x over 6h and 30m). */
-export function isPaging(slo: Slo): boolean {
-  const budget = 1 - slo.objective;
-  const over = (w: RatioWindow, factor: number) => (slo.errorRatio[w] ?? 0) > factor * budget;
-  return (over('1h', 14.4) && over('5m', 14.4)) || (over('6h', 6) && over('30m', 6));
-}
-
-/**
- * The status rule: `down` when every `up` series of the service is 0;
- * `degraded` when one of its SLOs pages; `unknown` when no SLO has a single
- * window with data and no `up` series exists; otherwise `ok`.
- */
-export function serviceStatus(slos: Slo[], up: number[] | undefined): ServiceStatus {
-  if (up && up.length > 0 && up.every((v) => v === 0)) return 'down';
-  if (slos.some(isPaging)) return 'degraded';
-  const hasData = slos.some((slo) => Object.values(slo.errorRatio).some((v) => v !== null && v !== undefined));
-  if (!hasData && !(up && up.length > 0)) return 'unknown';
-  return 'ok';
-}
-
-/** Services named by the SLOs, with their status; `up` maps a service id to its jobs' `up` values. */
-export function mapServices(slos: Slo[], up: Map<string, number[]>, now: number): Service[] {
-  const ids = [...new Set(slos.map((slo) => slo.serviceId))].sort();
-  return ids.map((id) => ({ id, name: id, status: serviceStatus(slos.filter((s) => s.serviceId === id), up.get(id)), updatedAt: now }));
 }

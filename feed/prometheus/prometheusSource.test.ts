@@ -1,52 +1,51 @@
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Slo } from '../../shared/protocol/entities';
-import { sloSchema } from '../../shared/protocol/entities';
+import type { Service, Slo } from '../../shared/protocol/entities';
+import { serviceSchema, sloSchema } from '../../shared/protocol/entities';
 import type { EntityChange } from '../source';
 import { createPrometheusSource } from './prometheusSource';
-import { freePort, testPrometheus } from './testServers';
-import type { TestPrometheus } from './testServers';
+import { freePort, testExporter, testPrometheus } from './testServers';
+import type { TestExporter, TestServer } from './testServers';
 
-// An exporter whose error share the test controls: 100 requests every 100 ms.
-let errorShare = 0.1;
-const counts = { ok: 0, err: 0 };
-const traffic = setInterval(() => {
-  counts.err += Math.round(100 * errorShare);
-  counts.ok += 100 - Math.round(100 * errorShare);
-}, 100);
-const exporter = http.createServer((_req, res) => {
-  res.setHeader('content-type', 'text/plain; version=0.0.4');
-  res.end(`# TYPE http_requests_total counter\nhttp_requests_total{code="200"} ${counts.ok}\nhttp_requests_total{code="500"} ${counts.err}\n`);
-});
-let prom: TestPrometheus;
+// Job "checkout" scrapes an exporter whose error share the test controls; job
+// "ghost" scrapes a port nobody listens on, so its `up` is 0.
+let exporter: TestExporter;
+let prom: TestServer;
 const changes: EntityChange[] = [];
 const logs: string[] = [];
 let source: ReturnType<typeof createPrometheusSource>;
 
 const slo = (): Slo | undefined => source.snapshot().slos.find((s) => s.id === 'checkout-availability');
+const service = (id: string): Service | undefined => source.snapshot().services.find((s) => s.id === id);
 async function until(what: string, check: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(slo())}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(source.snapshot())}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
 beforeAll(async () => {
-  const port = await freePort();
-  await new Promise<void>((resolve) => exporter.listen(port, '127.0.0.1', resolve));
-  prom = await testPrometheus(`127.0.0.1:${port}`, 'checkout', path.join(import.meta.dirname, 'testdata/sloth-rules.yml'));
+  exporter = await testExporter(0.1);
+  const ghost = `127.0.0.1:${await freePort()}`;
+  prom = await testPrometheus({ checkout: [exporter.target], ghost: [ghost] }, path.join(import.meta.dirname, 'testdata/sloth-rules.yml'));
   await prom.start();
-  source = createPrometheusSource({ url: prom.url, intervalSeconds: 1, maxBackoffMs: 1_000, upServiceLabel: 'job', log: (l) => logs.push(l) });
+  // checkout takes the job named like it (the default); the others are mapped to jobs.
+  const serviceJobs = { ghost: ['ghost'], storefront: ['checkout', 'ghost'], payments: ['payments'] };
+  source = createPrometheusSource({
+    url: prom.url,
+    intervalSeconds: 1,
+    maxBackoffMs: 1_000,
+    upRules: { jobLabel: 'job', serviceLabel: 'service', serviceJobs },
+    log: (l) => logs.push(l),
+  });
   source.start({ emit: (c) => changes.push(c), fault: () => undefined, clock: Date.now });
 }, 30_000);
 
 afterAll(async () => {
   source?.stop();
-  clearInterval(traffic);
   await prom?.stop();
-  await new Promise((resolve) => exporter.close(resolve));
+  await exporter?.close();
 });
 
 it('maps Sloth rules to an SLO whose 5m ratio follows the injected errors', async () => {
@@ -57,10 +56,20 @@ it('maps Sloth rules to an SLO whose 5m ratio follows the injected errors', asyn
   // No rule records the 6h, 1d, 3d or period ratios: no samples is null, never 0.
   expect(current.errorRatio['6h']).toBeNull();
   expect(current.errorRatio.window).toBeNull();
-  expect(source.snapshot().services).toEqual([expect.objectContaining({ id: 'checkout', status: 'degraded' })]);
-  errorShare = 0.6;
+  // Its target is up, but 10% errors against a 0.1% budget burn at page level.
+  expect(service('checkout')).toMatchObject({ status: 'degraded', message: 'availability burns its error budget at page level' });
+  exporter.errorShare = 0.6;
   await until('the 5m ratio to climb past 0.25', () => (slo()?.errorRatio['5m'] ?? 0) > 0.25);
 }, 40_000);
+
+it('derives service status from up by job: all targets down, some down, no data', async () => {
+  await until('ghost down', () => service('ghost')?.status === 'down');
+  expect(service('ghost')).toMatchObject({ status: 'down', message: 'its target is down' });
+  expect(service('storefront')).toMatchObject({ status: 'degraded', message: '1 of 2 targets down' });
+  expect(service('payments')).toMatchObject({ status: 'unknown' });
+  for (const s of source.snapshot().services) expect(serviceSchema.safeParse(s).success).toBe(true);
+  expect(source.snapshot().services.map((s) => s.id)).toEqual(['checkout', 'ghost', 'payments', 'storefront']);
+}, 30_000);
 
 it('keeps the last values while Prometheus is down and recovers when it returns', async () => {
   await prom.stop();

@@ -4,8 +4,11 @@ import { DEFAULT_INCIDENT_RULES, fetchAlerts, mapIncidents } from './alertmanage
 import type { IncidentRules } from './alertmanager';
 import { PromQueryError, queryInstant } from './client';
 import type { Sample } from './client';
-import { mapServices, mapSlos, SHORT_WINDOWS, SLOTH_PRESET } from './mapping';
+import { mapSlos, SHORT_WINDOWS, SLOTH_PRESET } from './mapping';
 import type { SloQueryResults, SloRulesPreset } from './mapping';
+import { createPoller } from './poller';
+import { DEFAULT_UP_RULES, groupUp, mapServices } from './status';
+import type { UpRules } from './status';
 
 /** How to read SLOs from Prometheus. */
 export interface PrometheusSourceOptions {
@@ -16,39 +19,39 @@ export interface PrometheusSourceOptions {
   /** Seconds between polls; 15 by default. */
   intervalSeconds?: number;
   preset?: SloRulesPreset;
-  /** Query giving each job's `up`, and the label naming its service. */
+  /** Query giving each scrape target's health; `up` by default. */
   upQuery?: string;
-  upServiceLabel?: string;
-  /** Longest wait between retries while Prometheus is down; 60 s by default. */
+  /** Which `up` series belong to which service. */
+  upRules?: UpRules;
+  /** Longest wait between retries while Prometheus or Alertmanager is down; 60 s by default. */
   maxBackoffMs?: number;
   timeoutMs?: number;
   log?: (line: string) => void;
 }
 
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
- * A feed source polling Prometheus. When Prometheus fails, nothing is
- * emitted, so walls keep the last values with their old `updatedAt` and show
- * them stale; polls back off (doubling up to `maxBackoffMs`) and recover on
- * their own. The failure is logged once per change of state.
+ * A feed source polling Prometheus, and Alertmanager on a loop of its own.
+ * When either fails, nothing of its part is emitted, so walls keep the last
+ * values with their old `updatedAt` and show them stale; the loop backs off
+ * and recovers on its own, logging the failure once per change of state.
  */
 export function createPrometheusSource(options: PrometheusSourceOptions): FeedSource {
   const preset = options.preset ?? SLOTH_PRESET;
+  const upRules = options.upRules ?? DEFAULT_UP_RULES;
   const intervalMs = (options.intervalSeconds ?? 15) * 1000;
-  const maxBackoffMs = options.maxBackoffMs ?? 60_000;
+  const timeoutMs = options.timeoutMs ?? Math.max(1000, intervalMs);
   const log = options.log ?? (() => undefined);
+  const windows = SHORT_WINDOWS.filter((w) => preset.windows[w] !== undefined);
   let slos: Slo[] = [];
   let services: Service[] = [];
   let incidents: Incident[] = [];
-  let amFailing = false;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  let failing: string | undefined;
-  let delayMs = intervalMs;
+  let isStopped = false;
 
-  const q = (query: string) => queryInstant(options.url, query, options.timeoutMs ?? Math.max(1000, intervalMs));
   async function skippable(query: string): Promise<Sample[]> {
     try {
-      return await q(query);
+      return await queryInstant(options.url, query, timeoutMs);
     } catch (error) {
       if (error instanceof PromQueryError && error.kind === 'unexpected') {
         log(`prometheus: skipped: ${error.message}`);
@@ -58,42 +61,26 @@ export function createPrometheusSource(options: PrometheusSourceOptions): FeedSo
     }
   }
 
-  // Alertmanager fails on its own: the SLOs keep flowing and the incidents keep their last state.
   async function pollAlerts(context: SourceContext): Promise<void> {
-    if (options.alertmanagerUrl === undefined) return;
-    try {
-      const alerts = await fetchAlerts(options.alertmanagerUrl, options.timeoutMs ?? Math.max(1000, intervalMs));
-      if (amFailing) log(`alertmanager: recovered (${options.alertmanagerUrl})`);
-      amFailing = false;
-      const next = mapIncidents(alerts, incidents, options.incidentRules ?? DEFAULT_INCIDENT_RULES, context.clock());
-      const changed = next.filter((n) => JSON.stringify(incidents.find((o) => o.id === n.id)) !== JSON.stringify(n));
-      incidents = next;
-      if (!stopped) context.emit({ upsert: { incidents: changed } });
-    } catch (error) {
-      if (!amFailing) log(`alertmanager: failing, keeping last incidents: ${(error as Error).message}`);
-      amFailing = true;
-    }
+    const alerts = await fetchAlerts(options.alertmanagerUrl!, timeoutMs);
+    if (isStopped) return;
+    const next = mapIncidents(alerts, incidents, options.incidentRules ?? DEFAULT_INCIDENT_RULES, context.clock());
+    const changed = next.filter((n) => !same(incidents.find((o) => o.id === n.id), n));
+    const gone = incidents.filter((o) => !next.some((n) => n.id === o.id)).map((o) => o.id);
+    incidents = next;
+    context.emit({ upsert: { incidents: changed }, remove: { incidents: gone } });
   }
 
-  async function poll(context: SourceContext): Promise<void> {
-    await pollAlerts(context);
+  async function pollPrometheus(context: SourceContext): Promise<void> {
     const ratios: SloQueryResults['ratios'] = {};
-    const windows = await Promise.all(SHORT_WINDOWS.map((w) => skippable(preset.errorRatio.replaceAll('{window}', w))));
-    SHORT_WINDOWS.forEach((w, i) => (ratios[w] = windows[i]));
-    const [period, objective, periodDays, up] = await Promise.all(
-      [preset.periodRatio, preset.objective, preset.periodDays, options.upQuery ?? 'up'].map(skippable),
-    );
+    const results = await Promise.all(windows.map((w) => skippable(preset.errorRatio.replaceAll('{window}', preset.windows[w]!))));
+    windows.forEach((w, i) => (ratios[w] = results[i]));
+    const [period, objective, periodDays, up] = await Promise.all([preset.periodRatio, preset.objective, preset.periodDays, options.upQuery ?? 'up'].map(skippable));
     ratios.window = period;
-    if (stopped) return;
+    if (isStopped) return;
     const now = context.clock();
     const next = mapSlos({ ratios, objective: objective!, periodDays: periodDays! }, preset, now);
-    const upLabel = options.upServiceLabel ?? 'service';
-    const upByService = new Map<string, number[]>();
-    for (const s of up!) {
-      const id = s.labels[upLabel];
-      if (id) upByService.set(id, [...(upByService.get(id) ?? []), s.value]);
-    }
-    const nextServices = mapServices(next, upByService, now);
+    const nextServices = mapServices(next, groupUp(up!, upRules), Object.keys(upRules.serviceJobs), now);
     const goneSlos = slos.filter((s) => !next.some((n) => n.id === s.id)).map((s) => s.id);
     const goneServices = services.filter((s) => !nextServices.some((n) => n.id === s.id)).map((s) => s.id);
     slos = next;
@@ -101,35 +88,26 @@ export function createPrometheusSource(options: PrometheusSourceOptions): FeedSo
     context.emit({ upsert: { services, slos }, remove: { services: goneServices, slos: goneSlos } });
   }
 
-  function schedule(context: SourceContext, ms: number): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      poll(context).then(
-        () => {
-          if (failing !== undefined) log(`prometheus: recovered (${options.url})`);
-          failing = undefined;
-          delayMs = intervalMs;
-          schedule(context, intervalMs);
-        },
-        (error: Error) => {
-          if (failing !== error.message.replace(/\d+ms/g, '')) log(`prometheus: failing, keeping last values: ${error.message}`);
-          failing = error.message.replace(/\d+ms/g, '');
-          delayMs = Math.min(maxBackoffMs, delayMs * 2);
-          schedule(context, delayMs);
-        },
-      );
-    }, ms);
-  }
-
+  const maxBackoffMs = options.maxBackoffMs ?? 60_000;
+  const pollers: { stop(): void }[] = [];
   return {
-    description: `prometheus (${options.url}, every ${intervalMs / 1000} s)`,
+    description: `prometheus (${options.url}${options.alertmanagerUrl ? `, alertmanager ${options.alertmanagerUrl}` : ''}, every ${intervalMs / 1000} s)`,
     snapshot: () => ({ services, slos, incidents }),
     start(context) {
-      schedule(context, 0);
+      const common = { intervalMs, maxBackoffMs, log };
+      const prometheus = createPoller({ ...common, name: 'prometheus', url: options.url, keeps: 'last values', poll: () => pollPrometheus(context) });
+      pollers.push(prometheus);
+      prometheus.start();
+      if (options.alertmanagerUrl !== undefined) {
+        const url = options.alertmanagerUrl;
+        const alerts = createPoller({ ...common, name: 'alertmanager', url, keeps: 'last incidents', poll: () => pollAlerts(context) });
+        pollers.push(alerts);
+        alerts.start();
+      }
     },
     stop() {
-      stopped = true;
-      clearTimeout(timer);
+      isStopped = true;
+      for (const poller of pollers) poller.stop();
     },
   };
 }
