@@ -11,6 +11,7 @@ import { fileLogSink, nodeAutostartFs, nodeConfigFs, writeTextFile } from './app
 import { startApp } from './app/startApp';
 import { createLog } from './log';
 import { systemTimers } from './recovery/timers';
+import { nodeWatchDir } from './config/watchConfig';
 
 const logFile = fileLogSink(join(app.getPath('appData'), 'noc-wall', 'logs', 'wall.log'));
 const log = createLog((line) => {
@@ -56,6 +57,7 @@ startApp({
   autostartFs: nodeAutostartFs,
   writeText: writeTextFile,
   timers: systemTimers,
+  watchDir: nodeWatchDir,
   every: (ms, callback) => {
     const timer = setInterval(callback, ms);
     return () => clearInterval(timer);

@@ -7,6 +7,7 @@ import type { Log } from '../log';
 import type { AutostartFs, LoginItems } from '../autostart/autostart';
 import type { ProcessMetricLike } from '../recovery/memoryWatchdog';
 import type { Timers } from '../recovery/timers';
+import type { WatchDeps } from '../config/watchConfig';
 import type { PermissionSession } from '../security/guards';
 import type { PowerSaveBlockerLike } from '../wall/wallShell';
 import type { WallBrowserWindow } from '../wall/wallWindow';
@@ -100,6 +101,8 @@ export interface Platform {
   /** Writes a small state file (the GPU fallback). */
   writeText(path: string, text: string): void;
   timers: Timers;
+  /** Watches a folder (fs.watch), so an edited config file reaches the walls; absent, the config is read once. */
+  watchDir?: WatchDeps['watch'];
   /** Repeats a callback; returns a function that stops it. */
   every(ms: number, callback: () => void): () => void;
   log: Log;

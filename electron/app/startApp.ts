@@ -3,6 +3,7 @@ import { buildCsp } from '../../web/csp';
 import { applyAutostart } from '../autostart/autostart';
 import { helpText } from '../config/help';
 import { loadConfig } from '../config/loadConfig';
+import { watchConfig } from '../config/watchConfig';
 import type { ShellConfig } from '../config/loadConfig';
 import { userArgs } from '../config/sources';
 import type { FeedTarget } from '../config/wallSettings';
@@ -136,7 +137,27 @@ export async function startApp(p: Platform): Promise<RunningWall | undefined> {
   app.on('second-instance', () => wall.openWindows[0]?.focus());
   app.on('child-process-gone', (_event, details) => wall.childProcessGone(details.type, details.reason));
   app.on('window-all-closed', () => app.quit());
+  const stopWatchingConfig = p.watchDir
+    ? watchConfig(
+        {
+          configDir: userData,
+          reload: () => loadConfig({ args: userArgs(p.argv, app.isPackaged), env: p.env, configDir: userData, fs: p.configFs }),
+          onChange: (next) => {
+            // The page's CSP names the feed it was started with: a new address needs a restart.
+            if (next.feedUrl !== config.feedUrl) log.warn(`config: the feed address changed to ${next.feedUrl ?? 'the embedded demo'}: restart the wall to use it`);
+            const target: FeedTarget = demo ?? (next.token !== undefined ? { url: feed.url, token: next.token, isDemo: false } : { url: feed.url, isDemo: false });
+            log.info('config: the config file changed: new settings sent to the walls');
+            wall.reconfigure({ ...next, feedUrl: config.feedUrl }, target);
+          },
+          onError: (message) => log.warn(`config: ${message}; the walls keep their settings`),
+          deps: { watch: p.watchDir, setTimeout: p.timers.setTimeout, clearTimeout: p.timers.clearTimeout },
+        },
+        config,
+      )
+    : () => undefined;
+
   app.on('will-quit', () => {
+    stopWatchingConfig();
     stopWatchdog();
     controls?.dispose();
     disposeIpc();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { THEMES, WALL_PAGES } from '../../shared/bridge/wallBridge';
+import { PALETTES, THEMES, WALL_PAGES } from '../../shared/bridge/wallBridge';
+import { parseTimeWindow, parseUrgentDwell } from '../../shared/wall/settingText';
 
 // The main process builds no code at run time, but zod compiles object
 // parsers with `new Function` unless told not to; jitless keeps the shell's
@@ -46,6 +47,33 @@ const pages = z
   .refine((list) => new Set(list).size === list.length, { error: `a list of pages without repeats (allowed: ${WALL_PAGES.join(', ')})` });
 
 const theme = z.enum(THEMES, { error: `a theme (allowed: ${THEMES.join(', ')})` });
+const palette = z.enum(PALETTES, { error: `a palette (allowed: ${PALETTES.join(', ')})` });
+
+function decimal(noun: string, min: number, max: number) {
+  const error = `${noun} (allowed: ${min} to ${max})`;
+  return z.number({ error }).min(min, { error }).max(max, { error });
+}
+
+const WINDOW_ERROR = 'a time window (allowed: HH:MM-HH:MM in local 24-hour time, such as 22:00-07:00)';
+const timeWindow = z.string({ error: WINDOW_ERROR }).transform((value, ctx) => {
+  const window = parseTimeWindow(value);
+  if (!window) {
+    ctx.addIssue({ code: 'custom', message: WINDOW_ERROR, input: value });
+    return z.NEVER;
+  }
+  return window;
+});
+
+const URGENT_ERROR = `an urgent dwell (allowed: seconds 5 to 3600, or page:seconds pairs of ${WALL_PAGES.join(', ')} such as incidents:60,budgets:40)`;
+const urgentDwell = z.union([z.number(), z.string(), z.record(z.string(), z.unknown())], { error: URGENT_ERROR }).transform((value, ctx) => {
+  const text = typeof value === 'object' ? Object.entries(value).map(([page, seconds]) => `${page}:${String(seconds)}`).join(',') : String(value);
+  const parsed = Number.isInteger(Number(text)) || text.includes(':') ? parseUrgentDwell(text, 5, 3_600) : undefined;
+  if (!parsed || Object.values(parsed).some((n) => !Number.isInteger(n))) {
+    ctx.addIssue({ code: 'custom', message: URGENT_ERROR, input: value });
+    return z.NEVER;
+  }
+  return parsed;
+});
 
 /**
  * Which display a setting means: `all`, `primary`, a 1-based position in the
@@ -95,6 +123,14 @@ export const SCALAR_FIELDS = {
   memoryLimitMb: integer('a number of megabytes', 256, 16384),
   staleAfter: integer('a number of seconds', 5, 600),
   entityStaleAfter: integer('a number of minutes', 1, 1440),
+  palette,
+  screenInches: decimal('a screen diagonal in inches', 10, 300),
+  viewingDistance: decimal('a viewing distance in metres', 0.3, 50),
+  hold: integer('a number of seconds', 0, 3600),
+  urgentDwell,
+  chime: flag('true or false'),
+  chimeQuietHours: timeWindow,
+  nightWindow: timeWindow,
 } as const;
 
 /** The name of a setting shared by flags, environment and file. */

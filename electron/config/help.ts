@@ -16,6 +16,14 @@ const SETTINGS: ReadonlyArray<[field: string, value: string, meaning: string]> =
   ['memoryLimitMb', 'MB', 'reload a window whose renderer grows past this, 256 to 16384 (default 1024)'],
   ['staleAfter', 'SECONDS', 'seconds without a message before the wall shows stale (default 15)'],
   ['entityStaleAfter', 'MINUTES', 'minutes before a service or SLO shows stale (default 5)'],
+  ['palette', 'NAME', 'safe (colour-vision-safe) or classic (default safe)'],
+  ['screenInches', 'INCHES', 'screen diagonal, for the minimum text height (default 55)'],
+  ['viewingDistance', 'METRES', 'distance of the viewers from the screen (default 3)'],
+  ['hold', 'SECONDS', 'time an SLO must hold a level before it moves the wall, 0 to 3600 (default 120)'],
+  ['urgentDwell', 'SECONDS|LIST', 'dwell of a page holding something urgent: 40 or incidents:60,budgets:40 (default twice the dwell)'],
+  ['chime', '', 'chime when an SLO enters page level or a sev1 opens'],
+  ['chimeQuietHours', 'HH:MM-HH:MM', 'local hours without the chime'],
+  ['nightWindow', 'HH:MM-HH:MM', 'local hours in which the calm screen dims'],
 ];
 
 /** The text `--help` prints. */

@@ -92,7 +92,7 @@ describe('loadConfig messages', () => {
   it.each([
     ['dwell: fast', `${where}: dwell: "fast" is not a number of seconds (allowed: 5 to 600)`],
     ['dwell: 2', `${where}: dwell: 2 is not a number of seconds (allowed: 5 to 600)`],
-    ['dwel: 20', `${where}: "dwel" is not a setting (allowed: feed, token, tokenFile, quiet, dwell, pages, theme, kiosk, display, autostart, hardwareAcceleration, memoryLimitMb, staleAfter, entityStaleAfter, displays)`],
+    ['dwel: 20', `${where}: "dwel" is not a setting (allowed: feed, token, tokenFile, quiet, dwell, pages, theme, kiosk, display, autostart, hardwareAcceleration, memoryLimitMb, staleAfter, entityStaleAfter, palette, screenInches, viewingDistance, hold, urgentDwell, chime, chimeQuietHours, nightWindow, displays)`],
     ['feed: ftp://x', `${where}: feed: "ftp://x" is not a feed URL (allowed: http://host:port or https://host:port, without a path, user or password)`],
     ['feed: http://h:1/ns', `${where}: feed: "http://h:1/ns" is not a feed URL (allowed: http://host:port or https://host:port, without a path, user or password)`],
     ['pages: [health, status]', `${where}: pages[1]: "status" is not a page (allowed: health, budgets, incidents)`],

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { WALL_PAGES } from '../../shared/bridge/wallBridge';
-import type { Theme, WallPage } from '../../shared/bridge/wallBridge';
+import type { Palette, Theme, TimeWindow, WallPage } from '../../shared/bridge/wallBridge';
 import { fileSchema, SCALAR_FIELDS } from './fields';
 import type { DisplayOverride, DisplaySelector, SettingsLayer } from './fields';
 import { dottedPath, formatIssue } from './messages';
@@ -25,6 +25,14 @@ export interface ShellConfig {
   memoryLimitMb: number;
   staleAfterSeconds: number;
   entityStaleAfterMinutes: number;
+  palette: Palette;
+  screenInches: number;
+  viewingDistanceMeters: number;
+  holdSeconds: number;
+  urgentDwellSeconds: Partial<Record<WallPage, number>>;
+  chime: boolean;
+  chimeQuietHours: TimeWindow | null;
+  nightWindow: TimeWindow | null;
 }
 
 /** The file access loadConfig needs; tests pass an in-memory one. */
@@ -169,6 +177,14 @@ export function loadConfig(input: ConfigInput): ConfigResult {
     memoryLimitMb: pick('memoryLimitMb') ?? 1024,
     staleAfterSeconds: pick('staleAfter') ?? 15,
     entityStaleAfterMinutes: pick('entityStaleAfter') ?? 5,
+    palette: pick('palette') ?? 'safe',
+    screenInches: pick('screenInches') ?? 55,
+    viewingDistanceMeters: pick('viewingDistance') ?? 3,
+    holdSeconds: pick('hold') ?? 120,
+    urgentDwellSeconds: pick('urgentDwell') ?? {},
+    chime: pick('chime') ?? false,
+    chimeQuietHours: pick('chimeQuietHours') ?? null,
+    nightWindow: pick('nightWindow') ?? null,
   };
   return file.path !== undefined ? { kind: 'ok', config, configPath: file.path } : { kind: 'ok', config };
 }

@@ -9,8 +9,8 @@ import type { ScalarField } from './fields';
  * rules and the same wording.
  */
 
-const NUMBER_FIELDS = new Set<ScalarField>(['dwell', 'memoryLimitMb', 'staleAfter', 'entityStaleAfter']);
-const BOOLEAN_FIELDS = new Set<ScalarField>(['quiet', 'kiosk', 'autostart', 'hardwareAcceleration']);
+const NUMBER_FIELDS = new Set<ScalarField>(['dwell', 'memoryLimitMb', 'staleAfter', 'entityStaleAfter', 'screenInches', 'viewingDistance', 'hold']);
+const BOOLEAN_FIELDS = new Set<ScalarField>(['quiet', 'kiosk', 'autostart', 'hardwareAcceleration', 'chime']);
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
 const FALSE_WORDS = new Set(['0', 'false', 'no', 'off']);
 

@@ -15,6 +15,14 @@ const config: ShellConfig = {
   memoryLimitMb: 1024,
   staleAfterSeconds: 15,
   entityStaleAfterMinutes: 5,
+  palette: 'safe',
+  screenInches: 55,
+  viewingDistanceMeters: 3,
+  holdSeconds: 120,
+  urgentDwellSeconds: {},
+  chime: false,
+  chimeQuietHours: null,
+  nightWindow: null,
 };
 
 describe('wallSettingsFor', () => {
@@ -28,6 +36,14 @@ describe('wallSettingsFor', () => {
       theme: 'dark',
       staleAfterSeconds: 15,
       entityStaleAfterMinutes: 5,
+      palette: 'safe',
+      screenInches: 55,
+      viewingDistanceMeters: 3,
+      holdSeconds: 120,
+      urgentDwellSeconds: {},
+      chime: false,
+      chimeQuietHours: null,
+      nightWindow: null,
     });
   });
 

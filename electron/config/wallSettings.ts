@@ -21,6 +21,14 @@ export function wallSettingsFor(config: ShellConfig, plan: Pick<WindowPlan, 'ove
     theme: override?.theme ?? config.theme,
     staleAfterSeconds: config.staleAfterSeconds,
     entityStaleAfterMinutes: config.entityStaleAfterMinutes,
+    palette: config.palette,
+    screenInches: config.screenInches,
+    viewingDistanceMeters: config.viewingDistanceMeters,
+    holdSeconds: config.holdSeconds,
+    urgentDwellSeconds: { ...config.urgentDwellSeconds },
+    chime: config.chime,
+    chimeQuietHours: config.chimeQuietHours,
+    nightWindow: config.nightWindow,
   };
   return feed.token !== undefined ? { ...settings, token: feed.token } : settings;
 }

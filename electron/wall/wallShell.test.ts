@@ -20,6 +20,14 @@ const config: ShellConfig = {
   memoryLimitMb: 1024,
   staleAfterSeconds: 15,
   entityStaleAfterMinutes: 5,
+  palette: 'safe',
+  screenInches: 55,
+  viewingDistanceMeters: 3,
+  holdSeconds: 120,
+  urgentDwellSeconds: {},
+  chime: false,
+  chimeQuietHours: null,
+  nightWindow: null,
 };
 
 const display = (id: number, x: number, label: string): DisplayInfo => ({ id, label, bounds: { x, y: 0, width: 1920, height: 1080 }, workArea: { x, y: 0, width: 1920, height: 1040 } });

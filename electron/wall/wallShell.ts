@@ -56,7 +56,7 @@ export class WallShell implements WallIpcHandlers {
   /** The line the error page shows. */
   lastFailure = 'The wall is restarting.';
 
-  constructor(private readonly deps: WallShellDeps) {
+  constructor(private deps: WallShellDeps) {
     this.selection = deps.config.display;
     this.isQuiet = deps.config.isQuiet;
     this.gpu = new GpuPolicy(deps.gpu);
@@ -80,6 +80,17 @@ export class WallShell implements WallIpcHandlers {
       this.deps.log.info(`displays: closing the window of display id ${id}`);
       this.windows.get(id)?.close();
     }
+    this.deps.onControlsChanged();
+  }
+
+  /**
+   * Settings re-read from an edited config file: every window gets them
+   * through the bridge's onSettingsChanged, and a wall whose token or feed
+   * changed reconnects with the new one.
+   */
+  reconfigure(config: ShellConfig, feed: FeedTarget): void {
+    this.deps = { ...this.deps, config, feed };
+    for (const wall of this.windows.values()) wall.update(wall.plan, this.settingsOf(wall.plan));
     this.deps.onControlsChanged();
   }
 

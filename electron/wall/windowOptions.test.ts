@@ -19,6 +19,7 @@ describe('wallWindowOptions', () => {
       webviewTag: false,
       backgroundThrottling: false,
       disableBlinkFeatures: 'Auxclick',
+      autoplayPolicy: 'no-user-gesture-required',
     });
   });
 

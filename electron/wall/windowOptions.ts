@@ -29,6 +29,7 @@ export interface WallWindowOptions {
     safeDialogs: boolean;
     devTools: boolean;
     disableBlinkFeatures: string;
+    autoplayPolicy: 'no-user-gesture-required' | 'user-gesture-required' | 'document-user-activation-required';
   };
 }
 
@@ -68,6 +69,8 @@ export function wallWindowOptions(bounds: Rect, isKiosk: boolean, preloadPath: s
       devTools: !isKiosk,
       // Middle-click (auxclick) opens links in new windows; the wall has no use for it.
       disableBlinkFeatures: 'Auxclick',
+      // A wall nobody touches must still be able to sound its (opt-in) chime.
+      autoplayPolicy: 'no-user-gesture-required',
     },
   };
 }
