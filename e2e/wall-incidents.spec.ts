@@ -37,9 +37,10 @@ test('a sev1 that opens takes over the rotation; when it resolves it is marked r
   await expect(root).not.toHaveAttribute('data-page', 'incidents');
 });
 
-test('the takeover holds the incidents page for one dwell, then the rotation goes on', async ({ page, site }) => {
+test('the takeover holds the incidents page for its urgent dwell, then the rotation goes on', async ({ page, site }) => {
   feed = await startScenarioFeed(outageStory(), { speed: 30, tickMs: 200 });
-  const root = await openWall(page, site.url, { feed: feed.server.url, dwell: 5, pages: ['health', 'budgets', 'incidents'] });
+  // The urgent dwell of the incidents page (default twice the dwell) set to 5 s.
+  const root = await openWall(page, site.url, { feed: feed.server.url, dwell: 5, pages: ['health', 'budgets', 'incidents'], extra: { urgentDwell: 'incidents:5' } });
   await expect(root).toHaveAttribute('data-page', 'incidents', { timeout: 10_000 });
   const since = Date.now();
   await expect(root).not.toHaveAttribute('data-page', 'incidents', { timeout: 8_000 });

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { startScenarioFeed } from './support/feed';
 import type { ScenarioFeed } from './support/feed';
+import { minFontPx } from '../shared/wall/legibility';
 import { company } from './support/scenarios';
 import { openWall, shownValues, wallRoot } from './support/wall';
 
@@ -17,15 +18,22 @@ interface Box {
   right: number;
   bottom: number;
   isClipped: boolean;
+  /** Text of elements inside it whose text is wider than the element: cut off, or cut with an ellipsis. */
+  cutText: string[];
 }
 
-/** Every element carrying `attribute`, its box, and whether its own content overflows it. */
+/** Every element carrying `attribute`, its box, whether its own content overflows it, and any text cut short inside it. */
 function boxes(page: Page, attribute: string): Promise<Box[]> {
   return page.locator(`[${attribute}]`).evaluateAll(
     (elements, name) =>
       elements.map((e) => {
         const r = e.getBoundingClientRect();
-        return { id: e.getAttribute(name) ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom, isClipped: e.scrollHeight > e.clientHeight + 1 };
+        const cutText: string[] = [];
+        for (const element of [e, ...e.querySelectorAll('*')]) {
+          const hasText = [...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+          if (hasText && element.scrollWidth > element.clientWidth + 1) cutText.push(element.textContent?.trim() ?? '');
+        }
+        return { id: e.getAttribute(name) ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom, isClipped: e.scrollHeight > e.clientHeight + 1, cutText };
       }),
     attribute,
   );
@@ -65,6 +73,7 @@ async function walkSubPages(page: Page, attribute: string): Promise<string[][]> 
       expect(box.top, `${box.id} top edge`).toBeGreaterThanOrEqual(content.y);
       expect(box.bottom, `${box.id} bottom edge`).toBeLessThanOrEqual(statusBar.y);
       expect(box.isClipped, `${box.id} content fits its box`).toBe(false);
+      expect(box.cutText, `${box.id} text fits its width`).toEqual([]);
     }
     seen.push(shown.map((b) => b.id));
     await page.keyboard.press('ArrowRight');
@@ -74,9 +83,12 @@ async function walkSubPages(page: Page, attribute: string): Promise<string[][]> 
   return seen;
 }
 
+// The smallest text the legibility rule allows for a 55-inch screen at 3 m (the defaults).
+const legible = (width: number, height: number) => minFontPx({ screenInches: 55, viewingDistanceMeters: 3 }, { width, height });
+
 for (const size of [
-  { width: 1920, height: 1080, minText: 19 },
-  { width: 1280, height: 720, minText: 12.8 },
+  { width: 1920, height: 1080, minText: legible(1920, 1080) },
+  { width: 1280, height: 720, minText: legible(1280, 720) },
 ]) {
   test(`300 services split into sub-pages at ${size.width}x${size.height}, every tile whole and every service shown once`, async ({ page, site }) => {
     await page.setViewportSize(size);
@@ -100,9 +112,12 @@ for (const size of [
 test('sub-pages rotate on their own within the page', async ({ page, site }) => {
   feed = await startScenarioFeed(company(300));
   const root = await openWall(page, site.url, { feed: feed.server.url, pages: ['health'], dwell: 2 });
-  await expect(root).toHaveAttribute('data-subpage', /^1\//);
-  await expect(root).toHaveAttribute('data-subpage', /^2\//, { timeout: 5_000 });
-  await expect(root).toHaveAttribute('data-subpage', /^3\//, { timeout: 5_000 });
+  // At the legible size 300 services take some thirty sub-pages of 2 s: start from wherever the wall is.
+  const [start, total] = ((await root.getAttribute('data-subpage')) ?? '1/1').split('/').map(Number) as [number, number];
+  expect(total).toBeGreaterThan(3);
+  const next = (n: number) => new RegExp(`^${(n % total) + 1}/`);
+  await expect(root).toHaveAttribute('data-subpage', next(start), { timeout: 5_000 });
+  await expect(root).toHaveAttribute('data-subpage', next(start + 1), { timeout: 5_000 });
 });
 
 test('82 SLOs split into budget sub-pages with every card whole and every SLO shown once', async ({ page, site }) => {
@@ -111,9 +126,52 @@ test('82 SLOs split into budget sub-pages with every card whole and every SLO sh
   const root = await openWall(page, site.url, { feed: feed.server.url, pages: ['budgets'], dwell: 600 });
   await page.keyboard.press('Space');
   await expect(root).toHaveAttribute('data-paused', 'true');
-  expect(await smallestText(page, '.slo')).toBeGreaterThanOrEqual(19);
+  expect(await smallestText(page, '.slo')).toBeGreaterThanOrEqual(legible(1920, 1080) - 0.05);
   const pages = await walkSubPages(page, 'data-slo-id');
   expect(pages.length).toBeGreaterThan(1);
   expect(pages.flat().sort()).toEqual([...ids].sort());
   expect(await shownValues(page, 'data-budget-remaining')).toEqual(expect.arrayContaining([expect.stringMatching(/^-?\d+\.\d{4}$/)]));
 });
+
+/** Long names everywhere: services, an SLO and an incident touching nine services. */
+function longNames(): object {
+  const names = ['Postgres Primary Replication Coordinator', 'Customer Notification Preferences Gateway', 'Payments Reconciliation Ledger Writer', 'Kafka', 'Search Autocomplete Suggestion Ranker', 'Object Store Lifecycle Manager', 'Identity Federation Token Broker', 'Inventory Reservation Saga Orchestrator', 'Shipping Label Renderer'];
+  const services = names.map((name, i) => ({ id: `svc-${i}`, name, team: 'platform-infrastructure-and-data', tier: 1 }));
+  return {
+    name: 'long names',
+    services,
+    slos: [{ id: 'long-slo', service: 'svc-0', name: 'Postgres Primary Replication Coordinator write latency p99 below 40 ms', objective: 0.999, windowDays: 30 }],
+    steps: [
+      { at: '0s', all: 'healthy' },
+      { at: '0s', service: { id: 'svc-0', status: 'degraded' } },
+      {
+        at: '0s',
+        incident: { id: 'inc-long', severity: 'sev3', title: 'Replication lag on the Postgres primary delays order confirmations for some customers in the EU region', services: services.map((s) => s.id), summary: 'Failover to the standby is being prepared; writes are slowed to let the replicas catch up before the switch.' },
+      },
+    ],
+  };
+}
+
+for (const size of [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 720 },
+]) {
+  test(`long names wrap instead of being cut, and long service lists end in "+N more", at ${size.width}x${size.height}`, async ({ page, site }) => {
+    await page.setViewportSize(size);
+    feed = await startScenarioFeed(longNames());
+    for (const [view, attribute] of [
+      ['health', 'data-service-id'],
+      ['budgets', 'data-slo-id'],
+      ['incidents', 'data-incident-id'],
+    ] as const) {
+      await openWall(page, site.url, { feed: feed.server.url, pages: [view], dwell: 600 });
+      await page.keyboard.press('Space');
+      await expect(wallRoot(page)).toHaveAttribute('data-page', view);
+      await walkSubPages(page, attribute);
+    }
+    await expect(page.locator('[data-incident-id="inc-long"] .inc-services')).toContainText('+5 more');
+    // A wrapped name takes two lines where one would not do.
+    const titleLines = await page.locator('[data-incident-id="inc-long"] .inc-title').evaluate((e) => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)));
+    expect(titleLines).toBe(2);
+  });
+}

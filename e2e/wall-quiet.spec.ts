@@ -19,7 +19,9 @@ test('quiet mode shows exactly the burning SLOs of the scenario, in the engine o
   // The scenario pins two page-level burns, one ticket-level one and one spent budget.
   expect(expected.map((e) => e.level)).toEqual(['page', 'page', 'ticket', 'exhausted']);
 
-  const root = await openWall(page, site.url, { feed: feed.server.url, quiet: true });
+  // Viewers at 1 m: the screen-relative size, so all four large cards share one screen
+  // (at the default 3 m the legible size shows one per sub-page).
+  const root = await openWall(page, site.url, { feed: feed.server.url, quiet: true, extra: { distance: '1' } });
   await expect(root).toHaveAttribute('data-page', 'quiet');
   await expect(root).toHaveAttribute('data-quiet', 'true');
   await expect(page.locator('[data-slo-id]')).toHaveCount(expected.length);
@@ -32,7 +34,8 @@ test('quiet mode shows exactly the burning SLOs of the scenario, in the engine o
 test('the budgets page lists every SLO, the burning ones first in the engine order', async ({ page, site }) => {
   feed = await startScenarioFeed(burningShop());
   const burning = quietModeSlos(feed.snapshot().slos.map(evaluateSlo)).map((e) => e.sloId);
-  const root = await openWall(page, site.url, { feed: feed.server.url, pages: ['budgets'] });
+  // Viewers at 1 m: the screen-relative size, so all six cards share one screen.
+  const root = await openWall(page, site.url, { feed: feed.server.url, pages: ['budgets'], extra: { distance: '1' } });
   await expect(root).toHaveAttribute('data-page', 'budgets');
   await expect(page.locator('[data-slo-id]')).toHaveCount(6);
   const shown = await shownValues(page, 'data-slo-id');
@@ -48,7 +51,7 @@ test('with nothing burning, quiet mode is a calm screen with the time, the count
   const calm = page.locator('[data-calm="true"]');
   await expect(calm).toContainText('all 6 budgets within SLO');
   await expect(calm.locator('.calm-clock')).toHaveText(/^\d\d:\d\d$/);
-  await expect(calm.locator('.calm-updated')).toHaveText(/last update \d\d:\d\d:\d\d/);
+  await expect(calm.locator('.calm-updated')).toHaveText(/last message \d\d:\d\d:\d\d · seq \d+/);
   await expect(page.locator('[data-slo-id]')).toHaveCount(0);
 });
 

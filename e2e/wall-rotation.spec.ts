@@ -24,7 +24,8 @@ test('the rotation advances on its own through every page with content, in order
 
 test('space pauses and resumes the rotation; the arrows step pages both ways', async ({ page, site }) => {
   feed = await startScenarioFeed(busyShop());
-  const root = await openWall(page, site.url, { feed: feed.server.url, dwell: 2 });
+  // Viewed from 1 m each page fits one screen, so each arrow is one page.
+  const root = await openWall(page, site.url, { feed: feed.server.url, dwell: 2, extra: { distance: '1' } });
   await expect(root).toHaveAttribute('data-page', 'health');
   await page.keyboard.press('Space');
   await expect(root).toHaveAttribute('data-paused', 'true');

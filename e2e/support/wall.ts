@@ -12,6 +12,8 @@ export interface WallParams {
   stale?: number;
   entityStale?: number;
   token?: string;
+  /** Further address parameters, as the wall reads them (`palette`, `hold`, `night`, `screen`, `distance`, …). */
+  extra?: Record<string, string>;
 }
 
 /** The wall's address on `site` for these settings; the token goes in the fragment. */
@@ -24,6 +26,7 @@ export function wallUrl(site: string, params: WallParams): string {
   if (params.demo) q.set('demo', '1');
   if (params.stale !== undefined) q.set('stale', String(params.stale));
   if (params.entityStale !== undefined) q.set('entityStale', String(params.entityStale));
+  for (const [key, value] of Object.entries(params.extra ?? {})) q.set(key, value);
   return `${site}?${q.toString()}${params.token === undefined ? '' : `#token=${encodeURIComponent(params.token)}`}`;
 }
 
@@ -46,11 +49,11 @@ export function shownValues(page: Page, attribute: string): Promise<string[]> {
   return page.locator(`[${attribute}]`).evaluateAll((elements, name) => elements.map((e) => e.getAttribute(name) ?? ''), attribute);
 }
 
-/** Steps to the screen where `data-page` is `target` with the arrow key (the rotation paused first so it holds). */
+/** Steps to the screen where `data-page` is `target` with the arrow key (the rotation paused first so it holds); legible pages can have dozens of sub-pages. */
 export async function pauseOn(page: Page, target: string): Promise<void> {
   const root = wallRoot(page);
   if ((await root.getAttribute('data-paused')) !== 'true') await page.keyboard.press('Space');
   await expect(root).toHaveAttribute('data-paused', 'true');
-  for (let i = 0; i < 12 && (await root.getAttribute('data-page')) !== target; i += 1) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 120 && (await root.getAttribute('data-page')) !== target; i += 1) await page.keyboard.press('ArrowRight');
   await expect(root).toHaveAttribute('data-page', target);
 }

@@ -1,5 +1,5 @@
 import type { WallBridge, WallSettings } from '../../shared/bridge/wallBridge';
-import { isFeedUrl, settingsFromUrl } from '../../shared/wall/urlSettings';
+import { DEFAULT_SETTINGS, isFeedUrl, settingsFromUrl } from '../../shared/wall/urlSettings';
 
 /** The shell's bridge, when the wall runs inside the Electron shell. */
 export function findBridge(): WallBridge | null {
@@ -15,7 +15,8 @@ export type LoadedSettings = { ok: true; settings: WallSettings } | { ok: false;
  * server, whose feed shares its origin, may leave `feed` out.
  */
 export async function loadSettings(bridge: WallBridge | null): Promise<LoadedSettings> {
-  if (bridge !== null) return { ok: true, settings: await bridge.getSettings() };
+  // A shell older than the optional settings leaves them out: the wall's defaults fill them.
+  if (bridge !== null) return { ok: true, settings: { ...DEFAULT_SETTINGS, ...(await bridge.getSettings()) } };
   const { feedUrl, ...rest } = settingsFromUrl(window.location.search, window.location.hash);
   const origin = window.location.origin;
   const url = feedUrl ?? (isFeedUrl(origin) ? origin : null);

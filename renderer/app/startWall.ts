@@ -22,8 +22,9 @@ function runCommand(store: WallStore, command: WallCommand): void {
     case 'previous-page':
       return s.step(-1, now);
     case 'toggle-help':
-    case 'toggle-diagnostics':
       return s.toggleHelp();
+    case 'toggle-diagnostics':
+      return s.toggleDiagnostics();
   }
 }
 

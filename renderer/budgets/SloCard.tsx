@@ -6,8 +6,9 @@ import type { HistoryPoint } from '../../shared/wall/sloHistory';
 import type { JudgedSlo } from '../../shared/wall/sloView';
 import type { ChartLook } from '../charts/budgetChartOption';
 import { StateBadge } from '../ui/StateBadge';
-import { LEVEL_LOOK } from '../ui/statusMeta';
+import { LEVEL_LOOK, NO_SIGNAL_LOOK } from '../ui/statusMeta';
 import { BudgetChart } from './BudgetChart';
+import '../ui/noSignal.css';
 
 /** Props of one SLO card. */
 export interface SloCardProps {
@@ -15,6 +16,8 @@ export interface SloCardProps {
   points: readonly HistoryPoint[];
   look: ChartLook;
   isStale: boolean;
+  /** Why the SLO has no signal ("no traffic", "no data for 7 min"), or null when it has one. */
+  noSignal: string | null;
   /** Quiet mode's larger card. */
   isLarge?: boolean;
 }
@@ -31,13 +34,17 @@ function objective(value: number): string {
  * explanation, and beside them the chart of the time the wall has watched
  * it (its axis names the objective).
  */
-export const SloCard = memo(function SloCard({ judged, points, look, isStale, isLarge = false }: SloCardProps) {
+export const SloCard = memo(function SloCard({ judged, points, look, isStale, noSignal, isLarge = false }: SloCardProps) {
   const { slo, evaluation: ev } = judged;
-  const level = LEVEL_LOOK[ev.level];
+  const hasSignal = noSignal === null;
+  // Without a signal the last level is history, not news: grey, never the look of fine or of burning.
+  const level = hasSignal ? LEVEL_LOOK[ev.level] : NO_SIGNAL_LOOK;
   const remaining = ev.budgetRemaining;
   const fill = Math.max(0, Math.min(1, remaining));
   const tte = ev.timeToExhaustionMs === null ? '—' : ev.timeToExhaustionMs === 0 ? 'spent' : formatDuration(ev.timeToExhaustionMs);
-  const classes = ['card', 'slo', `tone-${level.tone}`, ev.isBurning ? 'is-burning' : '', isStale ? 'is-stale' : '', isLarge ? 'is-large' : ''];
+  const classes = ['card', 'slo', `tone-${level.tone}`, hasSignal && ev.isBurning ? 'is-burning' : '', isStale ? 'is-stale' : ''];
+  classes.push(hasSignal ? '' : 'is-no-signal', isLarge ? 'is-large' : '');
+  const explanation = explainSlo(slo, ev);
   return (
     <article
       className={classes.filter(Boolean).join(' ')}
@@ -45,11 +52,13 @@ export const SloCard = memo(function SloCard({ judged, points, look, isStale, is
       data-burning={ev.level}
       data-budget-remaining={budgetHook(remaining)}
       data-stale={isStale ? 'true' : 'false'}
+      data-signal={hasSignal ? undefined : 'none'}
+      data-signal-reason={noSignal ?? undefined}
     >
       <header className="slo-head">
         <span className="slo-name">{slo.name}</span>
-        {isStale ? <span className="stale-tag">STALE</span> : null}
-        <StateBadge look={level} solid={ev.level === 'page'} />
+        {hasSignal ? null : <span className="signal-reason">{noSignal}</span>}
+        <StateBadge look={level} solid={hasSignal && ev.level === 'page'} />
       </header>
       <div className="slo-main">
         <div className="slo-budget">
@@ -72,7 +81,7 @@ export const SloCard = memo(function SloCard({ judged, points, look, isStale, is
       <div className="budget-bar" aria-hidden="true">
         <div className="budget-fill" style={{ width: `${fill * 100}%` }} />
       </div>
-      <p className="slo-explain">{explainSlo(slo, ev)}</p>
+      <p className="slo-explain">{hasSignal || !ev.hasSignal ? explanation : `${noSignal}; last known: ${explanation}`}</p>
       <BudgetChart points={points} look={look} hasTimeAxis={isLarge} budgetName={`budget of ${objective(slo.objective)}/${slo.windowDays}d`} />
     </article>
   );

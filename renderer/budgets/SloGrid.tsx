@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import { feedNow, isEntityStale } from '../../shared/wall/freshness';
+import { describeNoSignal, sloSignal } from '../../shared/wall/signal';
 import type { JudgedSlo } from '../../shared/wall/sloView';
 import { useChartLook } from '../charts/useChartLook';
 import { useWall } from '../store/useWall';
@@ -38,16 +39,23 @@ export function SloGrid({ cards, columns, rows, spec, remPx, isLarge = false }: 
   } as CSSProperties;
   return (
     <div className={isLarge ? 'slo-grid is-large' : 'slo-grid'} style={style}>
-      {cards.map((judged) => (
-        <SloCard
-          key={judged.slo.id}
-          judged={judged}
-          points={history.get(judged.slo.id) ?? EMPTY}
-          look={look}
-          isStale={isEntityStale(judged.slo.updatedAt, feedTime, limitMs)}
-          isLarge={isLarge}
-        />
-      ))}
+      {cards.map((judged, slot) => {
+        const signal = sloSignal(judged.slo, judged.evaluation.hasSignal, feedTime, limitMs);
+        return (
+          <SloCard
+            // Keyed by place, not by SLO: turning to the next sub-page or
+            // reordering gives each card (and its chart) new data in place
+            // instead of disposing a chart and creating another.
+            key={slot}
+            judged={judged}
+            points={history.get(judged.slo.id) ?? EMPTY}
+            look={look}
+            isStale={isEntityStale(judged.slo.updatedAt, feedTime, limitMs)}
+            noSignal={signal === null ? null : describeNoSignal(signal)}
+            isLarge={isLarge}
+          />
+        );
+      })}
     </div>
   );
 }

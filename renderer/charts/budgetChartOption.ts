@@ -28,8 +28,6 @@ export function axisClock(value: number): string {
 export interface ChartLabels {
   /** Time labels under the chart (large cards); small cards give that height to the lines. Default true. */
   hasTimeAxis?: boolean;
-  /** The budget axis's name; default "budget". */
-  budgetName?: string;
 }
 
 /** The chart always spans at least this much time, so a fresh wall's first points sit at the right edge of a sensible axis. */
@@ -38,7 +36,7 @@ export const MIN_SPAN_MS = 5 * 60_000;
 /**
  * The budget chart of one SLO: budget remaining (percent, left axis, filled)
  * and the 1h burn rate (right axis, dashed) over the time the wall has
- * watched it. The axis names, coloured like their lines, are the legend. No
+ * watched it. The legend is the card's (HTML, so it wraps), not the chart's. No
  * animation (a live wall redraws every update), no tooltip (nobody hovers a
  * TV). Each value axis labels only its ends, so a short chart never stacks
  * labels; the budget axis always reaches 0% so a dive toward exhaustion
@@ -61,7 +59,7 @@ export function budgetChartOption(points: readonly HistoryPoint[], look: ChartLo
   const ends = { ...label, showMinLabel: true, showMaxLabel: true };
   return {
     animation: false,
-    grid: { left: font * 3.3, right: font * 3, top: font * 1.5, bottom: hasTimeAxis ? font * 1.7 : font * 0.5 },
+    grid: { left: font * 3.3, right: font * 3, top: font * 0.6, bottom: hasTimeAxis ? font * 1.7 : font * 0.5 },
     xAxis: {
       type: 'time',
       min: Math.min(first, last - MIN_SPAN_MS),
@@ -75,9 +73,6 @@ export function budgetChartOption(points: readonly HistoryPoint[], look: ChartLo
     yAxis: [
       {
         type: 'value',
-        name: labels.budgetName ?? 'budget',
-        nameGap: font * 0.5,
-        nameTextStyle: { color: look.budget, fontSize: font, align: 'left' },
         min: budgetMin,
         max: 100,
         interval: 100 - budgetMin,
@@ -86,9 +81,6 @@ export function budgetChartOption(points: readonly HistoryPoint[], look: ChartLo
       },
       {
         type: 'value',
-        name: 'burn 1h',
-        nameGap: font * 0.5,
-        nameTextStyle: { color: look.burn, fontSize: font, align: 'left' },
         min: 0,
         max: burnMax,
         interval: burnMax,

@@ -6,6 +6,7 @@ const KEYS: Array<[string, string]> = [
   ['← →', 'previous / next screen'],
   ['Q', 'quiet mode: burning budgets only'],
   ['H or ?', 'this help'],
+  ['D', 'diagnostics: drops by reason, reconnects, clock offset'],
   ['Esc', 'close this help'],
 ];
 

@@ -1,9 +1,12 @@
 import type { ServiceStatus } from '../../shared/protocol/entities';
+import { feedNow } from '../../shared/wall/freshness';
 import { countByStatus, STATUS_ORDER } from '../../shared/wall/healthOrder';
+import { countWithoutSignal } from '../../shared/wall/signal';
+import type { JudgedSlo } from '../../shared/wall/sloView';
 import type { WallView } from '../../shared/wall/rotation';
 import { useWall } from '../store/useWall';
 import { Icon } from '../ui/Icon';
-import { SERVICE_LOOK } from '../ui/statusMeta';
+import { NO_SIGNAL_LOOK, SERVICE_LOOK } from '../ui/statusMeta';
 import type { WallModel } from '../wall/useWallModel';
 import { useMemo } from 'react';
 import type { ReactNode } from 'react';
@@ -30,6 +33,20 @@ function HealthSummary() {
   );
 }
 
+/** How many SLOs have no signal, counted apart from those within SLO; nothing when all have one. */
+function NoSignalChip({ judged }: { judged: readonly JudgedSlo[] }) {
+  const feedTime = useWall((s) => Math.floor(feedNow(s.now, s.clock) / 5_000) * 5_000);
+  const limitMs = useWall((s) => s.settings.entityStaleAfterMinutes * 60_000);
+  const count = useMemo(() => countWithoutSignal(judged, feedTime, limitMs), [judged, feedTime, limitMs]);
+  if (count === 0) return null;
+  return (
+    <span className={`summary-chip tone-${NO_SIGNAL_LOOK.tone}`} data-without-signal={count}>
+      <Icon shape={NO_SIGNAL_LOOK.icon} />
+      <span className="num">{count}</span> without signal
+    </span>
+  );
+}
+
 /** The title of what is showing and a one-line summary of it. */
 export function PageHeader({ view, model }: { view: WallView; model: WallModel }) {
   const burning = model.quiet.pages.reduce((n, page) => n + page.length, 0);
@@ -44,6 +61,12 @@ export function PageHeader({ view, model }: { view: WallView; model: WallModel }
         <Icon shape={burning > 0 ? 'octagon-x' : 'check'} />
         <span className="num">{burning}</span> of <span className="num">{total}</span> burning
       </span>
+    );
+    summary = (
+      <>
+        {summary}
+        <NoSignalChip judged={model.judged} />
+      </>
     );
   } else {
     summary = (

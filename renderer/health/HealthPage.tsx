@@ -3,6 +3,7 @@ import type { Service } from '../../shared/protocol/entities';
 import type { BurnLevel } from '../../shared/slo/conditions';
 import { feedNow, isEntityStale } from '../../shared/wall/freshness';
 import type { Column } from '../../shared/wall/pagination';
+import { describeNoSignal, serviceSignal } from '../../shared/wall/signal';
 import { useWall } from '../store/useWall';
 import { SERVICE_TILE } from '../wall/layoutSpecs';
 import { ServiceTile } from './ServiceTile';
@@ -38,14 +39,18 @@ export function HealthPage({ columns, page, worstLevel }: HealthPageProps) {
                   {block.isContinued ? <span className="team-cont">(cont.)</span> : null}
                 </h3>
               ) : null}
-              {block.items.map((service) => (
-                <ServiceTile
-                  key={service.id}
-                  service={service}
-                  level={worstLevel.get(service.id)}
-                  isStale={isEntityStale(service.updatedAt, feedTime, limitMs)}
-                />
-              ))}
+              {block.items.map((service) => {
+                const signal = serviceSignal(service, feedTime, limitMs);
+                return (
+                  <ServiceTile
+                    key={service.id}
+                    service={service}
+                    level={worstLevel.get(service.id)}
+                    isStale={isEntityStale(service.updatedAt, feedTime, limitMs)}
+                    noSignal={signal === null ? null : describeNoSignal(signal)}
+                  />
+                );
+              })}
             </section>
           ))}
         </div>

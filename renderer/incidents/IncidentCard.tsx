@@ -16,13 +16,13 @@ export interface IncidentCardProps {
   serviceName: (id: string) => string;
 }
 
-// Five names read at a glance; the rest are counted.
-const SHOWN_SERVICES = 5;
+// Four names read at a glance (and fit two lines of the card); the rest are counted.
+const SHOWN_SERVICES = 4;
 
 function services(ids: readonly string[], name: (id: string) => string): string {
   if (ids.length === 0) return 'no services named';
   const shown = ids.slice(0, SHOWN_SERVICES).map(name).join(', ');
-  return ids.length > SHOWN_SERVICES ? `${shown} +${ids.length - SHOWN_SERVICES}` : shown;
+  return ids.length > SHOWN_SERVICES ? `${shown} +${ids.length - SHOWN_SERVICES} more` : shown;
 }
 
 /**

@@ -1,6 +1,14 @@
 import { judgeConnection, noClockOffset } from '../../shared/wall/freshness';
 import type { Slice } from './slice';
-import type { ConnectionSlice } from './types';
+import type { ConnectionSlice, FeedDiagnostics } from './types';
+
+/** Nothing dropped, no reconnects, no foreign protocol version seen. */
+export const noDiagnostics: FeedDiagnostics = Object.freeze({
+  dropReasons: new Map<string, number>(),
+  reconnects: 0,
+  unsupportedMessages: 0,
+  unsupportedVersion: null,
+});
 
 /** The connection slice: what the socket does, and the counters of what came through it. */
 export const createConnectionSlice: Slice<ConnectionSlice> = (set, get) => ({
@@ -13,6 +21,18 @@ export const createConnectionSlice: Slice<ConnectionSlice> = (set, get) => ({
   clock: noClockOffset,
   counters: { messages: 0, droppedMessages: 0, droppedEntities: 0, resyncs: 0 },
   lastDrop: null,
+  diagnostics: noDiagnostics,
+  isDiagnosticsOpen: false,
+
+  setDiagnostics(diagnostics) {
+    if (diagnostics !== get().diagnostics) set({ diagnostics });
+  },
+  toggleDiagnostics() {
+    set({ isDiagnosticsOpen: !get().isDiagnosticsOpen });
+  },
+  closeDiagnostics() {
+    if (get().isDiagnosticsOpen) set({ isDiagnosticsOpen: false });
+  },
 
   setSocket(socket, now) {
     const s = get();

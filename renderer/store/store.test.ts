@@ -79,7 +79,8 @@ describe('wall store', () => {
     expect(store.getState().rotation.page).toBe('health');
     const fresh = exampleIncident({ id: 'new', severity: 'sev2' });
     store.getState().applyBatch(batch({ deltas: [delta(2, { upsert: { incidents: [fresh] } })], receivedAt: T0 + 5_000 }));
-    expect(store.getState().rotation).toMatchObject({ page: 'incidents', holdUntil: T0 + 25_000 });
+    // Held for the incidents page's urgent dwell: twice the 20 s dwell.
+    expect(store.getState().rotation).toMatchObject({ page: 'incidents', holdUntil: T0 + 5_000 + 40_000 });
   });
 
   it('keeps a resolved incident a few minutes on the feed clock, then lets it go', () => {

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { WallSettings } from '../../shared/bridge/wallBridge';
 import { initialRotation } from '../../shared/wall/rotation';
+import { createChangesSlice, noteChanges } from './changesSlice';
 import { createConnectionSlice } from './connectionSlice';
 import { createFeedSlice } from './feedSlice';
 import { createSettingsSlice } from './settingsSlice';
@@ -13,11 +14,18 @@ export type WallStore = StoreApi<WallState>;
 
 /** Creates the one store of a wall window from its settings, its clock starting at `now`. */
 export function createWallStore(settings: WallSettings, now: number): WallStore {
-  return createStore<WallState>()((...a) => ({
+  const store = createStore<WallState>()((...a) => ({
     ...createFeedSlice(...a),
+    ...createChangesSlice(...a),
     ...createConnectionSlice(...a),
     ...createWallSlice(now)(...a),
     ...createSettingsSlice(settings)(...a),
     rotation: initialRotation(settings.pages, now, settings.isQuiet),
   }));
+  // The change log follows the entities whichever action moved them.
+  store.subscribe((s, prev) => {
+    const changeLog = noteChanges(s, prev);
+    if (changeLog !== null) store.setState({ changeLog });
+  });
+  return store;
 }

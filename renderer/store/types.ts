@@ -3,8 +3,10 @@ import type { FeedEntities } from '../../shared/model/feedState';
 import type { DeltaMessage, SnapshotMessage } from '../../shared/protocol/messages';
 import type { ClockOffset, ConnectionState, SocketState } from '../../shared/wall/freshness';
 import type { ResolvedMemory } from '../../shared/wall/incidents';
+import type { HeldLevels } from '../../shared/wall/hysteresis';
 import type { RotationState, WallView } from '../../shared/wall/rotation';
 import type { HistoryPoint } from '../../shared/wall/sloHistory';
+import type { ChangesSlice } from './changesSlice';
 
 /** What the transport hands the store once per animation frame. */
 export interface FeedBatch {
@@ -34,6 +36,21 @@ export interface FeedCounters {
   resyncs: number;
 }
 
+/** What the diagnostics overlay shows beyond the counters; replaced whole when it changes. */
+export interface FeedDiagnostics {
+  /** Messages and entities dropped, by reason (`message: bad envelope (seq)`, `slo: objective`). */
+  dropReasons: ReadonlyMap<string, number>;
+  /** Connections made after the first one: each is a feed lost and found again. */
+  reconnects: number;
+  /** Messages dropped for speaking a protocol version this wall does not. */
+  unsupportedMessages: number;
+  /**
+   * The version the feed spoke when the last message came in one this wall
+   * does not speak, until a valid message follows it; null otherwise.
+   */
+  unsupportedVersion: number | string | null;
+}
+
 /** Everything the feed told the wall, and what the wall keeps of it. */
 export interface FeedSlice {
   entities: FeedEntities;
@@ -61,7 +78,13 @@ export interface ConnectionSlice {
   clock: ClockOffset;
   counters: FeedCounters;
   lastDrop: string | null;
+  diagnostics: FeedDiagnostics;
+  /** The diagnostics overlay (key `d`) is open. */
+  isDiagnosticsOpen: boolean;
   setSocket(socket: SocketState, now: number): void;
+  setDiagnostics(diagnostics: FeedDiagnostics): void;
+  toggleDiagnostics(): void;
+  closeDiagnostics(): void;
 }
 
 /** Layout facts the screen measures and the rotation needs. */
@@ -73,6 +96,10 @@ export interface WallLayout {
 /** The rotation, overlays and the ticking clock. */
 export interface WallSlice {
   rotation: RotationState;
+  /** Each SLO's level as the wall acts on it (order, urgency, quiet mode): its true level once held for `holdSeconds`. */
+  held: HeldLevels;
+  /** Some SLO is held at page level: the budgets page is urgent. */
+  hasPageBurn: boolean;
   layout: WallLayout;
   isHelpOpen: boolean;
   /** The wall's clock, advanced by the ticker (about once a second). */
@@ -94,4 +121,4 @@ export interface SettingsSlice {
 }
 
 /** The one store of the wall. */
-export type WallState = FeedSlice & ConnectionSlice & WallSlice & SettingsSlice;
+export type WallState = FeedSlice & ConnectionSlice & WallSlice & SettingsSlice & ChangesSlice;

@@ -2,19 +2,39 @@ import { WALL_PAGES } from '../../shared/bridge/wallBridge';
 import type { WallPage } from '../../shared/bridge/wallBridge';
 import { feedNow, judgeConnection } from '../../shared/wall/freshness';
 import { pruneResolved } from '../../shared/wall/incidents';
-import { initialRotation, setQuiet, stepRotation, tickRotation, togglePause } from '../../shared/wall/rotation';
+import { DEFAULT_HOLD_MS, hasHeldPage, hasPending, holdLevels, NO_HELD_LEVELS } from '../../shared/wall/hysteresis';
+import { newlyUrgent, orderPages, urgentDwellMs, urgentPages } from '../../shared/wall/pageImportance';
+import { initialRotation, queueUrgent, setQuiet, stepRotation, tickRotation, togglePause } from '../../shared/wall/rotation';
 import type { RotationContext } from '../../shared/wall/rotation';
+import { evaluateAll } from '../../shared/wall/sloView';
+import { evaluationCache } from './evaluationCache';
 import type { Slice } from './slice';
 import type { WallLayout, WallSlice, WallState } from './types';
 
-/** The rotation's view of the store: configured pages and dwell, measured layout. */
-export function rotationContext(s: Pick<WallState, 'settings' | 'layout'>): RotationContext {
+/** The rotation's view of the store: configured pages and dwell, measured layout, and what is urgent (urgent pages first). */
+export function rotationContext(s: Pick<WallState, 'settings' | 'layout'> & Partial<Pick<WallState, 'hasPageBurn' | 'majorIds'>>): RotationContext {
+  const urgent = urgentPages({ hasPageBurn: s.hasPageBurn ?? false, hasMajorIncident: (s.majorIds?.size ?? 0) > 0 });
   return {
-    pages: s.settings.pages,
+    pages: orderPages(s.settings.pages, urgent),
     available: s.layout.available,
     subPages: s.layout.subPages,
     dwellMs: s.settings.dwellSeconds * 1_000,
+    urgent,
+    urgentDwellMs: urgentDwellMs(s.settings.dwellSeconds, s.settings.urgentDwellSeconds),
   };
+}
+
+/**
+ * Held levels after this tick: re-judged when the SLOs changed, and once a
+ * second while some SLO waits out its hold (a level that holds steady sends
+ * no message, yet must move the wall when its time is up).
+ */
+function nextHeld(s: WallState, now: number, isNewSecond: boolean, judgedFrom: { slos: unknown }): WallState['held'] {
+  const isChanged = judgedFrom.slos !== s.entities.slos;
+  if (!isChanged && !(isNewSecond && hasPending(s.held))) return s.held;
+  judgedFrom.slos = s.entities.slos;
+  const levels = evaluateAll(s.entities.slos, evaluationCache).map((j) => [j.slo.id, j.evaluation.level] as const);
+  return holdLevels(s.held, levels, now, (s.settings.holdSeconds ?? DEFAULT_HOLD_MS / 1_000) * 1_000);
 }
 
 /** Before the screen is measured: every page one sub-page, none known to have content. */
@@ -32,49 +52,63 @@ function sameLayout(a: WallLayout, b: WallLayout): boolean {
 /** The wall slice: rotation, overlays and the clock tick that drives them. */
 export const createWallSlice =
   (start: number): Slice<WallSlice> =>
-  (set, get) => ({
-    rotation: initialRotation([...WALL_PAGES], start),
-    layout: initialLayout,
-    isHelpOpen: false,
-    now: start,
+  (set, get) => {
+    // The SLO map the held levels were last judged from.
+    const judgedFrom: { slos: unknown } = { slos: null };
+    return {
+      rotation: initialRotation([...WALL_PAGES], start),
+      held: NO_HELD_LEVELS,
+      hasPageBurn: false,
+      layout: initialLayout,
+      isHelpOpen: false,
+      now: start,
 
-    tick(now) {
-      const s = get();
-      const rotation = tickRotation(s.rotation, rotationContext(s), now);
-      const resolved = pruneResolved(s.resolved, feedNow(now, s.clock));
-      const connection = judgeConnection({
-        socket: s.socket,
-        lastMessageAt: s.lastMessageAt,
-        connectedAt: s.connectedAt,
-        now,
-        staleAfterMs: s.settings.staleAfterSeconds * 1_000,
-      });
-      // `now` moves once a second: clocks and ages tick without waking every subscriber four times a second.
-      const isNewSecond = Math.floor(now / 1_000) !== Math.floor(s.now / 1_000);
-      if (rotation === s.rotation && resolved === s.resolved && connection === s.connection && !isNewSecond) return;
-      set({ rotation, resolved, connection, ...(isNewSecond ? { now } : {}) });
-    },
-    step(direction, now) {
-      const s = get();
-      set({ rotation: stepRotation(s.rotation, rotationContext(s), direction, now) });
-    },
-    togglePause(now) {
-      set({ rotation: togglePause(get().rotation, now) });
-    },
-    toggleQuiet(now) {
-      const { rotation } = get();
-      set({ rotation: setQuiet(rotation, !rotation.isQuiet, now) });
-    },
-    setQuiet(isQuiet, now) {
-      set({ rotation: setQuiet(get().rotation, isQuiet, now) });
-    },
-    toggleHelp() {
-      set({ isHelpOpen: !get().isHelpOpen });
-    },
-    closeHelp() {
-      set({ isHelpOpen: false });
-    },
-    setLayout(layout) {
-      if (!sameLayout(get().layout, layout)) set({ layout });
-    },
-  });
+      tick(now) {
+        const s = get();
+        const isNewSecond = Math.floor(now / 1_000) !== Math.floor(s.now / 1_000);
+        const held = s.hasSnapshot ? nextHeld(s, now, isNewSecond, judgedFrom) : s.held;
+        const hasPageBurn = held === s.held ? s.hasPageBurn : hasHeldPage(held);
+        let rotation = s.rotation;
+        if (hasPageBurn !== s.hasPageBurn) {
+          const before = rotationContext(s);
+          const after = rotationContext({ ...s, hasPageBurn });
+          rotation = queueUrgent(rotation, newlyUrgent(after.pages, before.urgent ?? new Set(), after.urgent ?? new Set()));
+        }
+        rotation = tickRotation(rotation, rotationContext({ ...s, hasPageBurn }), now);
+        const resolved = pruneResolved(s.resolved, feedNow(now, s.clock));
+        const connection = judgeConnection({
+          socket: s.socket,
+          lastMessageAt: s.lastMessageAt,
+          connectedAt: s.connectedAt,
+          now,
+          staleAfterMs: s.settings.staleAfterSeconds * 1_000,
+        });
+        // `now` moves once a second: clocks and ages tick without waking every subscriber four times a second.
+        if (rotation === s.rotation && resolved === s.resolved && connection === s.connection && held === s.held && !isNewSecond) return;
+        set({ rotation, resolved, connection, held, hasPageBurn, ...(isNewSecond ? { now } : {}) });
+      },
+      step(direction, now) {
+        const s = get();
+        set({ rotation: stepRotation(s.rotation, rotationContext(s), direction, now) });
+      },
+      togglePause(now) {
+        set({ rotation: togglePause(get().rotation, now) });
+      },
+      toggleQuiet(now) {
+        const { rotation } = get();
+        set({ rotation: setQuiet(rotation, !rotation.isQuiet, now) });
+      },
+      setQuiet(isQuiet, now) {
+        set({ rotation: setQuiet(get().rotation, isQuiet, now) });
+      },
+      toggleHelp() {
+        set({ isHelpOpen: !get().isHelpOpen });
+      },
+      closeHelp() {
+        set({ isHelpOpen: false });
+      },
+      setLayout(layout) {
+        if (!sameLayout(get().layout, layout)) set({ layout });
+      },
+    };
+  };

@@ -6,6 +6,7 @@ import type { WallStore } from '../store/store';
 import { frameScheduler } from './frameScheduler';
 import { createIngest } from './ingest';
 import type { FlushScheduler, Ingest } from './ingest';
+import { exposeStateDump } from './stateDump';
 
 /** Where to connect, and what to feed. */
 export interface FeedConnectionOptions {
@@ -25,6 +26,12 @@ export interface FeedConnection {
 // Randomised exponential backoff from 1 s up to 10 s: a restarted feed is
 // found again quickly, and a room full of walls does not reconnect in step.
 const RECONNECT = { reconnectionDelay: 1_000, reconnectionDelayMax: 10_000, randomizationFactor: 0.5 } as const;
+
+/** The wait before the `attempt`-th retry socket.io leaves to the wall (0-based): the same curve, randomised. */
+export function retryDelay(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(RECONNECT.reconnectionDelayMax, RECONNECT.reconnectionDelay * 2 ** Math.min(attempt, 10));
+  return Math.round(base * (1 - RECONNECT.randomizationFactor + 2 * RECONNECT.randomizationFactor * random()));
+}
 
 /**
  * The one module that holds socket.io-client. It connects over WebSocket,
@@ -50,11 +57,35 @@ export function connectFeed(options: FeedConnectionOptions): FeedConnection {
   });
   let isClosed = false;
   let retry: ReturnType<typeof setTimeout> | undefined;
+  let retries = 0;
+  exposeStateDump(store);
+
+  // socket.io retries lost transports itself, but not a server that hung up
+  // or refused the connection in its middleware (a full feed): the wall
+  // still wants its feed back, so it tries again on the same backoff.
+  const retryLater = () => {
+    if (isClosed || socket.active) return;
+    clearTimeout(retry);
+    retry = setTimeout(() => socket.connect(), retryDelay(retries));
+    retries += 1;
+  };
+
+  // The wall's ticker judges freshness four times a second; this timer makes
+  // the turn to stale land when the silence reaches the limit, not up to a
+  // tick later.
+  let staleTimer: ReturnType<typeof setTimeout> | undefined;
+  const unwatch = store.subscribe((s, prev) => {
+    if (s.lastMessageAt === prev.lastMessageAt || s.lastMessageAt === null) return;
+    clearTimeout(staleTimer);
+    const due = s.lastMessageAt + s.settings.staleAfterSeconds * 1_000 - Date.now();
+    staleTimer = setTimeout(() => store.getState().tick(Date.now()), Math.max(0, due) + 1);
+  });
 
   store.getState().setSocket('connecting', Date.now());
   for (const event of SERVER_EVENTS) socket.on(event, (raw: unknown) => ingest.onMessage(event, raw));
 
   socket.on('connect', () => {
+    retries = 0;
     ingest.onConnected();
     store.getState().setSocket('connected', Date.now());
   });
@@ -63,11 +94,7 @@ export function connectFeed(options: FeedConnectionOptions): FeedConnection {
     ingest.onDisconnected();
     ingest.flush();
     if (store.getState().socket !== 'refused') store.getState().setSocket('disconnected', Date.now());
-    // A server that hangs up on purpose is not retried by socket.io itself;
-    // the wall still wants its feed back, so it tries again after a while.
-    if (reason === 'io server disconnect' && !isClosed) {
-      retry = setTimeout(() => socket.connect(), RECONNECT.reconnectionDelay * (1 + Math.random()));
-    }
+    if (reason === 'io server disconnect') retryLater();
   });
 
   socket.on('connect_error', (error) => {
@@ -77,6 +104,7 @@ export function connectFeed(options: FeedConnectionOptions): FeedConnection {
       return;
     }
     store.getState().setSocket('disconnected', Date.now());
+    retryLater();
   });
 
   return {
@@ -84,6 +112,8 @@ export function connectFeed(options: FeedConnectionOptions): FeedConnection {
     close() {
       isClosed = true;
       clearTimeout(retry);
+      clearTimeout(staleTimer);
+      unwatch();
       socket.removeAllListeners();
       socket.disconnect();
     },

@@ -7,6 +7,7 @@ import type { ClockOffset } from '../../shared/wall/freshness';
 import { readSnapshotHistory } from '../../shared/wall/sloHistory';
 import type { WallStore } from '../store/store';
 import type { FeedBatch, FeedCounters } from '../store/types';
+import { createDiagnosticsTracker } from './diagnostics';
 
 /** Runs `flush` soon (next animation frame); returns nothing, called at most once per pending batch. */
 export type FlushScheduler = (flush: () => void) => void;
@@ -47,6 +48,12 @@ export function createIngest(deps: IngestDeps): Ingest {
   // Private and mutable: the store gets a copy with each batch.
   const counts: FeedCounters = { ...store.getState().counters };
   let pending: FeedBatch | null = null;
+  const diagnostics = createDiagnosticsTracker(store.getState().diagnostics);
+
+  function publishDiagnostics(): void {
+    const changed = diagnostics.take();
+    if (changed !== null) store.getState().setDiagnostics(changed);
+  }
 
   function batch(): FeedBatch {
     if (pending === null) {
@@ -61,6 +68,7 @@ export function createIngest(deps: IngestDeps): Ingest {
     if (b === null) return;
     pending = null;
     store.getState().applyBatch({ ...b, lastSeq: sequencer.lastSeq, clock, counts: { ...counts } });
+    publishDiagnostics();
   }
 
   function run(input: SequencerInput): ReturnType<typeof step>['action'] {
@@ -78,12 +86,15 @@ export function createIngest(deps: IngestDeps): Ingest {
     const result = validateMessage(event, raw);
     if (!result.ok) {
       counts.droppedMessages += 1;
+      diagnostics.messageDropped(result);
       batch().lastDrop = result.reason;
       return;
     }
     const b = batch();
     counts.messages += 1;
     counts.droppedEntities += result.dropped.length;
+    diagnostics.validMessage();
+    for (const drop of result.dropped) diagnostics.entityDropped(drop);
     const last = result.dropped[result.dropped.length - 1];
     if (last !== undefined) b.lastDrop = describeDrop(last);
     const { value } = result;
@@ -107,6 +118,8 @@ export function createIngest(deps: IngestDeps): Ingest {
     onConnected() {
       // A (re)started feed may run on another clock: measure it afresh.
       clock = noClockOffset;
+      diagnostics.connected();
+      publishDiagnostics();
     },
     onDisconnected() {
       run({ type: 'disconnected' });

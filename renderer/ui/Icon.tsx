@@ -1,5 +1,5 @@
 /** The shapes the wall uses; each state pairs one with a word and a colour. */
-export type IconShape = 'check' | 'triangle' | 'octagon-x' | 'question' | 'wrench' | 'square-slash' | 'diamond' | 'circle' | 'dot' | 'clock' | 'lock' | 'pause';
+export type IconShape = 'check' | 'triangle' | 'octagon-x' | 'question' | 'wrench' | 'square-slash' | 'diamond' | 'circle' | 'dot' | 'clock' | 'lock' | 'pause' | 'no-signal';
 
 const OCTAGON = '7,1 17,1 23,7 23,17 17,23 7,23 1,17 1,7';
 
@@ -65,6 +65,14 @@ function paths(shape: IconShape) {
         <>
           <path d="M7 10V7a5 5 0 0 1 10 0v3" fill="none" stroke="currentColor" strokeWidth="2.6" />
           <rect x="3.5" y="10" width="17" height="12.5" rx="2" fill="currentColor" />
+        </>
+      );
+    case 'no-signal':
+      // A flat line in a broken ring: nothing is coming in, which says neither fine nor broken.
+      return (
+        <>
+          <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2.4" strokeDasharray="4 2.6" />
+          <path d="M5.5 12h13" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
         </>
       );
     case 'pause':

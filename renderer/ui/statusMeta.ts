@@ -48,3 +48,9 @@ export const CONNECTION_LOOK: Record<ConnectionState, StateLook> = {
   offline: { icon: 'octagon-x', word: 'OFFLINE', tone: 'down' },
   refused: { icon: 'lock', word: 'REFUSED', tone: 'down' },
 };
+
+/**
+ * No signal (no traffic, no data for a while, status unknown): grey, its own
+ * shape and word, never the look of fine or of broken.
+ */
+export const NO_SIGNAL_LOOK: StateLook = { icon: 'no-signal', word: 'NO SIGNAL', tone: 'nosignal' };

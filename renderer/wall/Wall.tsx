@@ -1,8 +1,14 @@
 import { useEffect, useRef } from 'react';
+import type { CSSProperties } from 'react';
 import { currentView } from '../../shared/wall/rotation';
+import { useChime } from '../audio/useChime';
+import { ChangeStrip } from '../chrome/ChangeStrip';
+import { DiagnosticsOverlay, useDiagnosticAttributes } from '../chrome/DiagnosticsOverlay';
 import { FeedBanner } from '../chrome/FeedBanner';
 import { HelpOverlay } from '../chrome/HelpOverlay';
+import { IncidentBanners } from '../chrome/IncidentBanners';
 import { PageHeader } from '../chrome/PageHeader';
+import { ProtocolBanner } from '../chrome/ProtocolBanner';
 import { StatusBar } from '../chrome/StatusBar';
 import { useWall } from '../store/useWall';
 import { PageBody } from './PageBody';
@@ -10,6 +16,7 @@ import { useContentArea } from './useContentArea';
 import { useCounterAttributes } from './useCounterAttributes';
 import { useIdleCursor } from './useIdleCursor';
 import { useKeyboard } from './useKeyboard';
+import { useScreenCare } from './useScreenCare';
 import { useWallModel } from './useWallModel';
 
 /**
@@ -29,7 +36,10 @@ export function Wall() {
   const theme = useWall((s) => s.settings.theme);
   const hasSnapshot = useWall((s) => s.hasSnapshot);
   const setLayout = useWall((s) => s.setLayout);
+  const urgent = useWall((s) => [s.hasPageBurn ? 'budgets' : '', s.majorIds.size > 0 ? 'incidents' : ''].filter(Boolean).join(','));
   useCounterAttributes(root);
+  useChime(root);
+  useDiagnosticAttributes(root);
   useKeyboard();
   useIdleCursor();
 
@@ -45,6 +55,8 @@ export function Wall() {
   const count = Math.max(1, model.subPages[view]);
   const subPage = Math.min(rotation.subPage, count - 1);
   const isLive = connection === 'live';
+  const care = useScreenCare(model, view === 'quiet' && model.quiet.pages.every((cards) => cards.length === 0));
+  const orbitStyle = { '--orbit-x': `${care.orbit.x}px`, '--orbit-y': `${care.orbit.y}px` } as CSSProperties;
   return (
     <div
       ref={root}
@@ -56,14 +68,22 @@ export function Wall() {
       data-subpage={`${subPage + 1}/${count}`}
       data-paused={String(rotation.pausedAt !== null)}
       data-ready={String(hasSnapshot)}
+      data-urgent={urgent}
+      data-orbit={care.orbit.step}
+      data-dimmed={String(care.isDimmed)}
+      style={orbitStyle}
     >
       <FeedBanner />
+      <ProtocolBanner />
+      <IncidentBanners />
       <PageHeader view={view} model={model} />
+      <ChangeStrip />
       <main className="content" ref={content}>
         {area !== null ? <PageBody view={view} subPage={subPage} model={model} area={area} /> : null}
       </main>
       <StatusBar />
       <HelpOverlay />
+      <DiagnosticsOverlay />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useWallStore } from '../store/useWall';
 
-/** The wall's keys: space pauses, arrows step, q toggles quiet mode, h or ? opens help, Esc closes it. */
+/** The wall's keys: space pauses, arrows step, q toggles quiet mode, h or ? opens help, d the diagnostics, Esc closes them. */
 export function useKeyboard(): void {
   const store = useWallStore();
   useEffect(() => {
@@ -28,8 +28,13 @@ export function useKeyboard(): void {
         case '?':
           s.toggleHelp();
           break;
+        case 'd':
+        case 'D':
+          s.toggleDiagnostics();
+          break;
         case 'Escape':
           s.closeHelp();
+          s.closeDiagnostics();
           break;
         default:
           return;

@@ -1,15 +1,15 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { WallPage } from '../../shared/bridge/wallBridge';
 import type { Incident, Service } from '../../shared/protocol/entities';
 import type { BurnLevel } from '../../shared/slo/conditions';
 import { feedNow } from '../../shared/wall/freshness';
-import { groupServices } from '../../shared/wall/healthOrder';
 import { incidentsToShow } from '../../shared/wall/incidents';
 import { chunk, flowColumns, gridFor } from '../../shared/wall/pagination';
 import type { ColumnPages } from '../../shared/wall/pagination';
 import type { WallView } from '../../shared/wall/rotation';
-import { budgetsOrder, evaluateAll, quietOrder, worstLevelByService } from '../../shared/wall/sloView';
+import { evaluateAll, worstLevelByService } from '../../shared/wall/sloView';
 import type { JudgedSlo } from '../../shared/wall/sloView';
+import { createWallOrders } from '../../shared/wall/wallOrders';
 import { evaluationCache } from '../store/evaluationCache';
 import { useWall } from '../store/useWall';
 import { INCIDENT_CARD, QUIET_CARD, SERVICE_TILE, SLO_CARD, toPixels } from './layoutSpecs';
@@ -34,7 +34,7 @@ export interface WallModel {
   subPages: Record<WallView, number>;
 }
 
-function gridPages<T>(items: T[], area: ContentArea, spec: typeof SLO_CARD): GridPages<T> {
+function gridPages<T>(items: readonly T[], area: ContentArea, spec: typeof SLO_CARD): GridPages<T> {
   const grid = gridFor(area, toPixels(spec, area.remPx));
   return { ...grid, pages: chunk(items, grid.columns * grid.rows) };
 }
@@ -51,17 +51,23 @@ export function useWallModel(measured: ContentArea | null): WallModel {
   const slos = useWall((s) => s.entities.slos);
   const incidents = useWall((s) => s.entities.incidents);
   const resolved = useWall((s) => s.resolved);
+  // Order and quiet-mode membership follow the held levels (see shared/wall/hysteresis.ts); cards show the true level.
+  const held = useWall((s) => s.held);
   // Recently resolved incidents expire on the feed's clock; judging that
   // every 5 s spares the whole wall a render every second.
   const feedTime = useWall((s) => Math.floor(feedNow(s.now, s.clock) / 5_000) * 5_000);
   const area = measured ?? UNMEASURED;
+  // The orders are kept from batch to batch: a batch of re-measured SLOs
+  // moves only the few whose rank changed instead of re-sorting thousands.
+  const [orders] = useState(createWallOrders);
 
   const judged = useMemo(() => evaluateAll(slos, evaluationCache), [slos]);
   const worstLevel = useMemo(() => worstLevelByService(judged), [judged]);
-  const groups = useMemo(() => groupServices(services.values()).map((g) => ({ title: g.team, items: g.services })), [services]);
+  const groups = useMemo(() => orders.groups(services).map((g) => ({ title: g.team, items: g.services })), [orders, services]);
   const health = useMemo(() => flowColumns(groups, area, toPixels(SERVICE_TILE, area.remPx)), [groups, area]);
-  const budgets = useMemo(() => gridPages(budgetsOrder(judged), area, SLO_CARD), [judged, area]);
-  const burning = useMemo(() => quietOrder(judged), [judged]);
+  const sloOrders = useMemo(() => orders.slos(judged, held), [orders, judged, held]);
+  const budgets = useMemo(() => gridPages(sloOrders.all, area, SLO_CARD), [sloOrders, area]);
+  const burning = sloOrders.burning;
   const quiet = useMemo(() => gridPages(burning, area, QUIET_CARD), [burning, area]);
   const shown = useMemo(() => incidentsToShow(incidents, resolved, feedTime), [incidents, resolved, feedTime]);
   const incidentPages = useMemo(() => gridPages(shown, area, INCIDENT_CARD), [shown, area]);

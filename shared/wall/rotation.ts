@@ -23,11 +23,13 @@ export interface RotationState {
   readonly pausedAt: number | null;
   /** Until when an interrupt holds the incidents page, or null. */
   readonly holdUntil: number | null;
+  /** A page that became urgent: it shows next, ahead of the order. */
+  readonly nextUp?: WallPage | null;
 }
 
 /** What the rotation needs to know about the content. */
 export interface RotationContext {
-  /** The pages to rotate through, in order. */
+  /** The pages to rotate through, in order: urgent pages first (see pageImportance.ts). */
   readonly pages: readonly WallPage[];
   /** Pages with something to show; an empty page is skipped. */
   readonly available: ReadonlySet<WallPage>;
@@ -35,6 +37,22 @@ export interface RotationContext {
   readonly subPages: Readonly<Record<WallView, number>>;
   /** How long each page shows. */
   readonly dwellMs: number;
+  /** Pages urgent now: they show for their urgent dwell instead. */
+  readonly urgent?: ReadonlySet<WallPage>;
+  /** How long each page shows while urgent; `dwellMs` where absent. */
+  readonly urgentDwellMs?: Partial<Record<WallPage, number>>;
+}
+
+/** How long a view shows now: its urgent dwell while it is urgent, else the dwell. */
+export function dwellFor(ctx: RotationContext, view: WallView): number {
+  if (view === 'quiet' || !ctx.urgent?.has(view)) return ctx.dwellMs;
+  return ctx.urgentDwellMs?.[view] ?? ctx.dwellMs;
+}
+
+// A new sev1 or sev2 makes the incidents page urgent, whatever the context
+// measured a moment before, so the interrupt always lasts its urgent dwell.
+function interruptMs(ctx: RotationContext): number {
+  return ctx.urgentDwellMs?.incidents ?? ctx.dwellMs;
 }
 
 /**
@@ -52,7 +70,7 @@ export function subPageDwellMs(dwellMs: number, count: number): number {
 
 /** A rotation starting now on the first configured page. */
 export function initialRotation(pages: readonly WallPage[], now: number, isQuiet = false): RotationState {
-  return { page: pages[0] ?? 'health', isQuiet, subPage: 0, shownAt: now, pausedAt: null, holdUntil: null };
+  return { page: pages[0] ?? 'health', isQuiet, subPage: 0, shownAt: now, pausedAt: null, holdUntil: null, nextUp: null };
 }
 
 /** The view on screen. */
@@ -107,7 +125,7 @@ export function tickRotation(state: RotationState, ctx: RotationContext, now: nu
       return show(state, nextPage(ctx, state.page, 1), now, { holdUntil: null });
     }
     // A page that emptied gives way at once, except just after an interrupt.
-    const isInGrace = holding && now - ((state.holdUntil as number) - ctx.dwellMs) < HOLD_GRACE_MS;
+    const isInGrace = holding && now - ((state.holdUntil as number) - interruptMs(ctx)) < HOLD_GRACE_MS;
     if (!isInGrace && !ctx.available.has(state.page)) {
       const next = nextPage(ctx, state.page, 1);
       if (next !== state.page) return show(state, next, now, { holdUntil: null });
@@ -115,13 +133,14 @@ export function tickRotation(state: RotationState, ctx: RotationContext, now: nu
   }
   if (state.pausedAt !== null) return state;
 
-  const dwell = subPageDwellMs(ctx.dwellMs, count);
+  const dwell = subPageDwellMs(dwellFor(ctx, view), count);
   if (now - state.shownAt < dwell) return state;
   const shownAt = nextShownAt(state.shownAt, dwell, now);
   if (state.subPage + 1 < count) return { ...state, subPage: state.subPage + 1, shownAt };
   if (state.isQuiet || isHolding(state, now)) return { ...state, subPage: 0, shownAt };
-  const next = nextPage(ctx, state.page, 1);
-  return { ...state, page: next, subPage: 0, shownAt };
+  const queued = state.nextUp;
+  const next = queued && queued !== state.page && ctx.available.has(queued) ? queued : nextPage(ctx, state.page, 1);
+  return { ...state, page: next, subPage: 0, shownAt, nextUp: null };
 }
 
 /**
@@ -161,19 +180,31 @@ export function setQuiet(state: RotationState, isQuiet: boolean, now: number): R
 
 /**
  * A new sev1 or sev2 incident: show the incidents page now and hold it for
- * one dwell, even over a pause (an operator who paused on another page still
- * needs to see it). Quiet mode is left alone: it shows only burning budgets,
- * and the status bar carries the incident.
+ * its urgent dwell, even over a pause (an operator who paused on another page still
+ * needs to see it). Quiet mode, and a window whose pages leave out the
+ * incidents page, are left alone: the status bar carries the incident.
  */
 export function holdIncidents(state: RotationState, ctx: RotationContext, now: number): RotationState {
-  if (state.isQuiet) return state;
-  return { ...state, page: 'incidents', subPage: 0, shownAt: now, pausedAt: null, holdUntil: now + ctx.dwellMs };
+  // A window set up without the incidents page (a budgets-only screen) keeps its pages; the status bar still names the incident.
+  if (state.isQuiet || !ctx.pages.includes('incidents')) return state;
+  return { ...state, page: 'incidents', subPage: 0, shownAt: now, pausedAt: null, holdUntil: now + interruptMs(ctx), nextUp: state.nextUp === 'incidents' ? null : state.nextUp };
+}
+
+/**
+ * Pages that just became urgent: the first one not on screen shows next,
+ * when the current page's dwell ends (only a new major incident interrupts
+ * at once, see {@link holdIncidents}).
+ */
+export function queueUrgent(state: RotationState, pages: readonly WallPage[]): RotationState {
+  const first = pages.find((p) => p !== state.page);
+  if (first === undefined || state.nextUp === first) return state;
+  return { ...state, nextUp: first };
 }
 
 /** How far the current sub-page is through its dwell, for the progress bar. */
 export function rotationProgress(state: RotationState, ctx: RotationContext, now: number): { elapsedMs: number; durationMs: number } {
   const count = Math.max(1, ctx.subPages[currentView(state)]);
-  const durationMs = subPageDwellMs(ctx.dwellMs, count);
+  const durationMs = subPageDwellMs(dwellFor(ctx, currentView(state)), count);
   const at = state.pausedAt ?? now;
   return { elapsedMs: Math.min(durationMs, Math.max(0, at - state.shownAt)), durationMs };
 }

@@ -35,6 +35,20 @@ describe('sloView', () => {
     expect(quietOrder(judged).map((j) => j.slo.id)).toEqual(['fast-page', 'slow-page', 'spent']);
   });
 
+  it('orders by held level, so a flapping SLO keeps its place and stays out of quiet mode, while the card keeps its true level', () => {
+    const judged = evaluateAll(slos, new WeakMap());
+    // fast-page just started paging; the wall still holds it at none, and holds calm at page.
+    const held = new Map([
+      ['fast-page', { level: 'none' as const, pending: { since: 0, level: 'page' as const } }],
+      ['calm', { level: 'page' as const, pending: { since: 0, level: 'none' as const } }],
+    ]);
+    expect(budgetsOrder(judged, held).map((j) => j.slo.id)).toEqual(['slow-page', 'calm', 'spent', 'fast-page']);
+    const quiet = quietOrder(judged, held);
+    // Held at page level like slow-page, calm sorts after it by its (lower) burn rate.
+    expect(quiet.map((j) => j.slo.id)).toEqual(['slow-page', 'calm', 'spent']);
+    expect(quiet[1]?.evaluation.level).toBe('none');
+  });
+
   it('gives each service its worst level', () => {
     const worst = worstLevelByService(evaluateAll(slos, new WeakMap()));
     expect(Object.fromEntries(worst)).toEqual({ a: 'exhausted', b: 'page' });

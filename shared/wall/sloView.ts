@@ -4,6 +4,8 @@ import { levelRank } from '../slo/conditions';
 import { evaluateSlo } from '../slo/evaluate';
 import type { SloEvaluation } from '../slo/evaluate';
 import { compareBurning, quietModeSlos } from '../slo/quietMode';
+import { heldLevelOf } from './hysteresis';
+import type { HeldLevels } from './hysteresis';
 
 /*
  * The SLO engine's evaluations, arranged for the budgets page and quiet mode.
@@ -41,14 +43,25 @@ function inEngineOrder(judged: readonly JudgedSlo[], evaluations: readonly SloEv
   return evaluations.map((e) => byId.get(e.sloId) as JudgedSlo);
 }
 
-/** The budgets page: every SLO, worst first in the engine's order (page, ticket, exhausted, then the rest by burn). */
-export function budgetsOrder(judged: readonly JudgedSlo[]): JudgedSlo[] {
-  return inEngineOrder(judged, judged.map((j) => j.evaluation).sort(compareBurning));
+/** The evaluation as the wall's order sees it: at its held level (the card still shows the true one). */
+export function asHeld(held: HeldLevels | undefined, evaluation: SloEvaluation): SloEvaluation {
+  if (held === undefined) return evaluation;
+  const level = heldLevelOf(held, evaluation.sloId, evaluation.level);
+  return level === evaluation.level ? evaluation : { ...evaluation, level, isBurning: level !== 'none' };
 }
 
-/** Quiet mode: exactly the burning SLOs, in the engine's order. */
-export function quietOrder(judged: readonly JudgedSlo[]): JudgedSlo[] {
-  return inEngineOrder(judged, quietModeSlos(judged.map((j) => j.evaluation)));
+/**
+ * The budgets page: every SLO, worst first in the engine's order (page,
+ * ticket, exhausted, then the rest by burn), by held level when `held` is
+ * given, so a flapping SLO does not reshuffle the grid.
+ */
+export function budgetsOrder(judged: readonly JudgedSlo[], held?: HeldLevels): JudgedSlo[] {
+  return inEngineOrder(judged, judged.map((j) => asHeld(held, j.evaluation)).sort(compareBurning));
+}
+
+/** Quiet mode: exactly the burning SLOs, in the engine's order; by held level when `held` is given. */
+export function quietOrder(judged: readonly JudgedSlo[], held?: HeldLevels): JudgedSlo[] {
+  return inEngineOrder(judged, quietModeSlos(judged.map((j) => asHeld(held, j.evaluation))));
 }
 
 /** Each service's worst SLO level, for the badge on its tile. Services without SLOs are absent. */

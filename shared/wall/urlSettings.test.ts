@@ -14,6 +14,14 @@ describe('settingsFromUrl', () => {
       staleAfterSeconds: 30,
       entityStaleAfterMinutes: 2,
       token: 's3cr t',
+      palette: 'safe',
+      screenInches: 55,
+      viewingDistanceMeters: 3,
+      holdSeconds: 120,
+      urgentDwellSeconds: {},
+      chime: false,
+      chimeQuietHours: null,
+      nightWindow: null,
     });
   });
 
@@ -21,6 +29,26 @@ describe('settingsFromUrl', () => {
     const s = settingsFromUrl('?feed=ftp://x&dwell=abc&theme=neon&quiet=0&bad=%E0%A4%A', '');
     expect(s).toEqual({ ...DEFAULT_SETTINGS, feedUrl: null, pages: ['health', 'budgets', 'incidents'] });
     expect(s.token).toBeUndefined();
+  });
+
+  it('reads the screen, rotation and chime settings', () => {
+    const s = settingsFromUrl('?palette=classic&screen=65&distance=4.5&hold=30&urgentDwell=incidents:60&chime=1&chimeQuiet=22:00-07:00&night=23:30-06:00', '');
+    expect(s).toMatchObject({
+      palette: 'classic',
+      screenInches: 65,
+      viewingDistanceMeters: 4.5,
+      holdSeconds: 30,
+      urgentDwellSeconds: { incidents: 60 },
+      chime: true,
+      chimeQuietHours: { from: '22:00', to: '07:00' },
+      nightWindow: { from: '23:30', to: '06:00' },
+    });
+  });
+
+  it('falls back to the defaults of the new settings for bad values', () => {
+    const s = settingsFromUrl('?palette=neon&screen=x&hold=-5&urgentDwell=quiet:9&chimeQuiet=late&night=22:00', '');
+    expect(s).toMatchObject({ palette: 'safe', screenInches: 55, holdSeconds: 0, urgentDwellSeconds: {}, chimeQuietHours: null, nightWindow: null });
+    expect(DEFAULT_SETTINGS).toMatchObject({ palette: 'safe', screenInches: 55, viewingDistanceMeters: 3, holdSeconds: 120, chime: false });
   });
 
   it('clamps the dwell into its range', () => {

@@ -1,15 +1,18 @@
-import type { Theme, WallPage, WallSettings } from '../bridge/wallBridge';
-import { THEMES, WALL_PAGES } from '../bridge/wallBridge';
+import type { Palette, Theme, WallPage, WallSettings } from '../bridge/wallBridge';
+import { PALETTES, THEMES, WALL_PAGES } from '../bridge/wallBridge';
+import { parseTimeWindow, parseUrgentDwell } from './settingText';
 
 /*
  * The web build's settings, read from its address:
  *   ?feed=http://host:port&quiet=1&dwell=20&pages=health,budgets&theme=light
- *    &demo=1&stale=15&entityStale=5#token=…
+ *    &demo=1&stale=15&entityStale=5&palette=classic&screen=65&distance=4
+ *    &hold=120&urgentDwell=incidents:60&chime=1&chimeQuiet=22:00-07:00
+ *    &night=23:00-06:00#token=…
  * The token sits in the fragment so it never reaches a server's access log.
  */
 
-/** Defaults of every setting the address may leave out. */
-export const DEFAULT_SETTINGS: Omit<WallSettings, 'feedUrl'> = Object.freeze({
+/** Defaults of every setting the address may leave out; the optional settings of the bridge are always filled in. */
+export const DEFAULT_SETTINGS: Omit<Required<WallSettings>, 'feedUrl' | 'token'> = Object.freeze({
   isQuiet: false,
   dwellSeconds: 20,
   pages: [...WALL_PAGES],
@@ -17,6 +20,22 @@ export const DEFAULT_SETTINGS: Omit<WallSettings, 'feedUrl'> = Object.freeze({
   theme: 'dark',
   staleAfterSeconds: 15,
   entityStaleAfterMinutes: 5,
+  palette: 'safe',
+  screenInches: 55,
+  viewingDistanceMeters: 3,
+  holdSeconds: 120,
+  urgentDwellSeconds: {},
+  chime: false,
+  chimeQuietHours: null,
+  nightWindow: null,
+});
+
+/** Bounds of the numeric settings the address may set; the shell uses the same ones. */
+export const SETTING_RANGES = Object.freeze({
+  screenInches: { min: 10, max: 300 },
+  viewingDistanceMeters: { min: 0.3, max: 50 },
+  holdSeconds: { min: 0, max: 3_600 },
+  urgentDwellSeconds: { min: 1, max: 3_600 },
 });
 
 /** Dwell bounds in seconds: below one second nobody can read a page; an hour is a wall that does not rotate. */
@@ -67,7 +86,8 @@ export function parsePages(value: string | undefined): WallPage[] {
 }
 
 /** Settings read from an address, and the feed URL when it names a usable one. */
-export interface UrlSettings extends Omit<WallSettings, 'feedUrl'> {
+export interface UrlSettings extends Omit<Required<WallSettings>, 'feedUrl' | 'token'> {
+  token?: string;
   /** The feed to dial, or null when the address names none (or a bad one). */
   feedUrl: string | null;
 }
@@ -83,6 +103,11 @@ export function settingsFromUrl(search: string, hash: string): UrlSettings {
   const feed = q.get('feed');
   const theme = q.get('theme');
   const token = h.get('token');
+  const palette = q.get('palette');
+  const urgent = q.get('urgentDwell');
+  const chimeQuiet = q.get('chimeQuiet');
+  const night = q.get('night');
+  const r = SETTING_RANGES;
   const settings: UrlSettings = {
     feedUrl: feed !== undefined && isFeedUrl(feed) ? feed : null,
     isQuiet: flag(q.get('quiet'), DEFAULT_SETTINGS.isQuiet),
@@ -92,6 +117,14 @@ export function settingsFromUrl(search: string, hash: string): UrlSettings {
     theme: theme !== undefined && (THEMES as readonly string[]).includes(theme) ? (theme as Theme) : DEFAULT_SETTINGS.theme,
     staleAfterSeconds: number(q.get('stale'), DEFAULT_SETTINGS.staleAfterSeconds, 1, 3_600),
     entityStaleAfterMinutes: number(q.get('entityStale'), DEFAULT_SETTINGS.entityStaleAfterMinutes, 0.1, 1_440),
+    palette: palette !== undefined && (PALETTES as readonly string[]).includes(palette) ? (palette as Palette) : DEFAULT_SETTINGS.palette,
+    screenInches: number(q.get('screen'), DEFAULT_SETTINGS.screenInches, r.screenInches.min, r.screenInches.max),
+    viewingDistanceMeters: number(q.get('distance'), DEFAULT_SETTINGS.viewingDistanceMeters, r.viewingDistanceMeters.min, r.viewingDistanceMeters.max),
+    holdSeconds: number(q.get('hold'), DEFAULT_SETTINGS.holdSeconds, r.holdSeconds.min, r.holdSeconds.max),
+    urgentDwellSeconds: (urgent !== undefined ? parseUrgentDwell(urgent, r.urgentDwellSeconds.min, r.urgentDwellSeconds.max) : undefined) ?? {},
+    chime: flag(q.get('chime'), DEFAULT_SETTINGS.chime),
+    chimeQuietHours: (chimeQuiet !== undefined ? parseTimeWindow(chimeQuiet) : undefined) ?? null,
+    nightWindow: (night !== undefined ? parseTimeWindow(night) : undefined) ?? null,
   };
   if (token !== undefined && token !== '') settings.token = token;
   return settings;

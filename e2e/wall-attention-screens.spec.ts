@@ -1,0 +1,134 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { startScenarioFeed } from './support/feed';
+import type { ScenarioFeed } from './support/feed';
+import { badDay } from './support/scenarios';
+import { openWall, wallRoot } from './support/wall';
+
+/**
+ * Pauses, then steps to `target` with `key`: ArrowRight reaches the budgets
+ * past the health sub-pages, ArrowLeft the incidents (the last page) from
+ * the health page's first sub-page without passing every budgets sub-page.
+ */
+async function stepTo(page: Page, target: string, key: 'ArrowRight' | 'ArrowLeft' = 'ArrowRight'): Promise<void> {
+  const root = wallRoot(page);
+  if ((await root.getAttribute('data-paused')) !== 'true') await page.keyboard.press('Space');
+  for (let i = 0; i < 40 && (await root.getAttribute('data-page')) !== target; i += 1) await page.keyboard.press(key);
+  await expect(root).toHaveAttribute('data-page', target);
+}
+
+/*
+ * The strip and the banners take their room from the page, which paginates
+ * around them: nothing of any page spills out of its box at 1280x720 or
+ * 1920x1080. Screenshots of the calm screen, the strip and a tile without
+ * signal are saved under artifacts/screenshots/ for a person to look at.
+ */
+
+const DIR = 'artifacts/screenshots';
+const SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 720 },
+];
+
+let feed: ScenarioFeed | undefined;
+test.afterEach(async () => {
+  await feed?.close();
+  feed = undefined;
+});
+
+async function shoot(page: Page, name: string): Promise<void> {
+  const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
+  mkdirSync(DIR, { recursive: true });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${DIR}/${name}-${width}x${height}.png` });
+}
+
+/** Every shown entity lies inside the content box, the frame above it, and nothing scrolls. */
+async function expectNothingSpills(page: Page): Promise<void> {
+  const report = await page.evaluate(() => {
+    const content = document.querySelector('.content')!.getBoundingClientRect();
+    const spilled: string[] = [];
+    for (const e of document.querySelectorAll('[data-service-id], [data-slo-id], [data-incident-id]')) {
+      const r = e.getBoundingClientRect();
+      if (r.top < content.top - 1 || r.bottom > content.bottom + 1 || r.left < content.left - 1 || r.right > content.right + 1) {
+        spilled.push(e.getAttribute('data-service-id') ?? e.getAttribute('data-slo-id') ?? e.getAttribute('data-incident-id') ?? '?');
+      }
+    }
+    const frame = ['.incident-banners', '.change-strip'].map((s) => document.querySelector(s)?.getBoundingClientRect().bottom ?? 0);
+    return {
+      spilled,
+      shown: document.querySelectorAll('[data-service-id], [data-slo-id], [data-incident-id]').length,
+      // Screen care may nudge the chrome by a few pixels against burn-in; more would cover the page.
+      isFrameAbove: frame.every((bottom) => bottom <= content.top + 12),
+      scrolls: document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth,
+    };
+  });
+  expect(report.shown).toBeGreaterThan(0);
+  expect(report).toEqual({ spilled: [], shown: report.shown, isFrameAbove: true, scrolls: false });
+}
+
+/** A company of 40 with services and SLOs without signal, and a short story for the strip that ends calm. */
+function calmAfterAStory(): object {
+  return {
+    name: 'calm after a story',
+    company: { seed: 7, services: 40 },
+    steps: [
+      { at: '0s', all: 'healthy' },
+      { at: '0s', service: { id: 'ranking', status: 'unknown' } },
+      {
+        at: '0s',
+        ratios: { slo: 'search-api-latency', '5m': null, '30m': null, '1h': null, '2h': null, '6h': null, '1d': null, '3d': null, window: null },
+      },
+      { at: '150s', service: { id: 'checkout', status: 'down', message: '5xx from payments-gateway' } },
+      { at: '150s', ratios: { slo: 'checkout-availability', '5m': 0.03, '1h': 0.03, window: 0.0004 } },
+      { at: '160s', incident: { id: 'inc-2001', severity: 'sev2', title: 'Checkout errors after deploy', services: ['checkout'] } },
+      { at: '170s', service: { id: 'checkout', status: 'ok' } },
+      { at: '170s', ratios: { slo: 'checkout-availability' } },
+      { at: '180s', resolve: 'inc-2001' },
+    ],
+  };
+}
+
+for (const size of SIZES) {
+  test(`the strip and incident banners leave every page whole at ${size.width}x${size.height}`, async ({ page, site }) => {
+    await page.setViewportSize(size);
+    feed = await startScenarioFeed(badDay(), { speed: 20, tickMs: 250 });
+    await openWall(page, site.url, { feed: feed.server.url, dwell: 60, demo: true });
+    await expect(page.locator('.incident-banners')).toHaveAttribute('data-banners', /^[2-9]$/, { timeout: 10_000 });
+    await expect(page.locator('.change-strip')).not.toHaveAttribute('data-changes', '0', { timeout: 10_000 });
+    await stepTo(page, 'health');
+    await expectNothingSpills(page);
+    await stepTo(page, 'budgets');
+    await expectNothingSpills(page);
+    await stepTo(page, 'incidents', 'ArrowLeft');
+    await expectNothingSpills(page);
+    await shoot(page, 'banners-incidents');
+  });
+
+  test(`calm screen, strip and no-signal tiles at ${size.width}x${size.height}`, async ({ page, site }) => {
+    await page.setViewportSize(size);
+    feed = await startScenarioFeed(calmAfterAStory(), { speed: 10, tickMs: 250 });
+    const root = await openWall(page, site.url, { feed: feed.server.url, dwell: 60, demo: true });
+    await expect(page.locator('.change-strip')).toHaveAttribute('data-changes', '6', { timeout: 30_000 });
+
+    await stepTo(page, 'health');
+    const ranking = page.locator('[data-service-id="ranking"]');
+    for (let i = 0; i < 20 && (await ranking.count()) === 0; i += 1) await page.keyboard.press('ArrowRight');
+    await expect(ranking).toHaveAttribute('data-signal', 'none');
+    await expectNothingSpills(page);
+    await shoot(page, 'strip-health-nosignal');
+
+    // With no traffic it burns nothing, so it sorts last: the budgets page's last sub-page, two steps back.
+    await stepTo(page, 'budgets', 'ArrowLeft');
+    const silent = page.locator('[data-slo-id="search-api-latency"]');
+    await expect(silent).toHaveAttribute('data-signal-reason', 'no traffic');
+    await expectNothingSpills(page);
+    await shoot(page, 'budgets-nosignal');
+
+    await page.keyboard.press('q');
+    await expect(root).toHaveAttribute('data-page', 'quiet');
+    await expect(page.locator('[data-calm="true"]')).toContainText(/all \d+ budgets within SLO, 1 without signal/);
+    await shoot(page, 'quiet-calm-alive');
+  });
+}
