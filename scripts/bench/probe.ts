@@ -1,0 +1,78 @@
+// Injected into the wall page before it loads: frame times from
+// requestAnimationFrame, long tasks, and the time each `data-seq` on the wall
+// root reached the screen (just after the frame that followed the change).
+// Every time is epoch milliseconds, so Node can compare them with its own.
+
+/** What the probe holds; read with `window.__bench`. */
+export interface ProbeData {
+  /** [end of frame, frame duration]. */
+  frames: [number, number][];
+  /** [start, duration] of each task over 50 ms. */
+  longTasks: [number, number][];
+  /** [seq, painted at]. */
+  seqPainted: [number, number][];
+  /** When the first snapshot's content was painted. */
+  readyAt: number | null;
+  /** Starts or stops timing frames: a rAF loop keeps the page drawing, so it is off while idle CPU is measured. */
+  setTiming?: (on: boolean) => void;
+}
+
+/** The page-side recorder; run through `probeScript()`. */
+export function installProbe(): void {
+  const probe: ProbeData = { frames: [], longTasks: [], seqPainted: [], readyAt: null };
+  (window as unknown as { __bench: ProbeData }).__bench = probe;
+  const epoch = (t: number) => performance.timeOrigin + t;
+  let last = 0;
+  let isTiming = true;
+  const frame = (t: number) => {
+    if (!isTiming) return;
+    if (last) probe.frames.push([epoch(t), t - last]);
+    last = t;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+  probe.setTiming = (on) => {
+    if (on && !isTiming) requestAnimationFrame(frame);
+    isTiming = on;
+    last = 0;
+  };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) probe.longTasks.push([epoch(e.startTime), e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  let lastSeq = 0;
+  const watch = () => {
+    const wall = document.getElementById('wall');
+    if (!wall) {
+      setTimeout(watch, 20);
+      return;
+    }
+    new MutationObserver(() => {
+      const seq = Number(wall.dataset.seq);
+      const ready = wall.dataset.ready === 'true';
+      // A change made in a task reaches the screen with the next frame: that
+      // frame's rAF callbacks run before its paint, and a task queued from
+      // one runs right after the paint.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          const now = epoch(performance.now());
+          if (ready && probe.readyAt === null) probe.readyAt = now;
+          // The first paint of each seq only: later mutations repaint what was already shown.
+          if (Number.isFinite(seq) && seq > lastSeq) {
+            lastSeq = seq;
+            probe.seqPainted.push([seq, now]);
+          }
+        }, 0),
+      );
+    }).observe(wall, { attributes: true, attributeFilter: ['data-seq', 'data-ready'] });
+  };
+  watch();
+}
+
+/**
+ * The probe as a script for `page.addInitScript`. tsx compiles with
+ * esbuild's keepNames, which wraps named functions in a `__name` helper that
+ * exists only in Node; the page gets a stand-in that returns the function.
+ */
+export function probeScript(): string {
+  return `(() => { const __name = (f) => f; (${installProbe.toString()})(); })();`;
+}

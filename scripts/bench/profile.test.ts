@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { formatSelfTimes, topSelfTime } from './profile';
+import type { CpuProfile } from './profile';
+
+const frame = (functionName: string, url = 'http://x/assets/index.js', lineNumber = 0) => ({ functionName, url, lineNumber, columnNumber: 0 });
+
+describe('topSelfTime', () => {
+  it('sums the time to the next sample per function, merging call paths, largest first', () => {
+    const profile: CpuProfile = {
+      nodes: [
+        { id: 1, callFrame: frame('(root)', '') },
+        { id: 2, callFrame: frame('sortServices', 'http://x/assets/index.js', 9) },
+        { id: 3, callFrame: frame('render') },
+        // The same function reached by another path.
+        { id: 4, callFrame: frame('sortServices', 'http://x/assets/index.js', 9) },
+      ],
+      samples: [2, 3, 4, 2, 1],
+      timeDeltas: [0, 3_000, 1_000, 2_000, 4_000],
+    };
+    const top = topSelfTime(profile);
+    expect(top.map((t) => [t.name, t.ms])).toEqual([
+      ['sortServices', 9],
+      ['render', 1],
+      ['(root)', 0],
+    ]);
+    expect(top[0]?.where).toBe('index.js:10');
+    expect(top[0]?.share).toBeCloseTo(0.9);
+    expect(formatSelfTimes(top.slice(0, 1))).toBe('      9 ms  90.0%  sortServices  index.js:10');
+  });
+
+  it('names minified functions by their original place when it can', () => {
+    const profile: CpuProfile = { nodes: [{ id: 1, callFrame: frame('xK', 'http://x/assets/index.js', 69) }, { id: 2, callFrame: frame('yK', 'http://x/assets/index.js', 3) }], samples: [1, 2], timeDeltas: [0, 2_000, 1_000] };
+    const top = topSelfTime(profile, 5, (_url, line) => (line === 69 ? { where: 'renderer/wall/useWallModel.ts:40', name: 'groupServices' } : null));
+    expect(top.map((t) => `${t.name} ${t.where}`)).toEqual(['groupServices renderer/wall/useWallModel.ts:40', 'yK index.js:4']);
+  });
+
+  it('keeps only the asked number and copes with an empty profile', () => {
+    expect(topSelfTime({ nodes: [] })).toEqual([]);
+    const profile: CpuProfile = { nodes: [1, 2, 3].map((id) => ({ id, callFrame: frame(`f${id}`) })), samples: [1, 2, 3], timeDeltas: [0, 1_000, 1_000] };
+    expect(topSelfTime(profile, 1)).toHaveLength(1);
+  });
+});

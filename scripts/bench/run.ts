@@ -1,0 +1,196 @@
+// `npm run bench [-- --scenario small,large] [--seconds 30] [--endurance-minutes 20] [--profile]`:
+// the web wall in Debian's Chromium against the bench load feed, one table
+// per scenario. docs/performance.md explains every figure.
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { startWebKiosk } from '../../web/server';
+import { baseUrl, wallUrl } from '../../web/wallUrl';
+import { createLoadSource } from './loadSource';
+import type { LoadSource } from './loadSource';
+import { realMsForStoryHour } from './loadPlan';
+import { checkpoint, cpuBetween, metrics, readProbe, rendererCpuSeconds, setFrameTiming, startProfile, stopProfile } from './measure';
+import type { Checkpoint } from './measure';
+import { probeScript } from './probe';
+import type { ProbeData } from './probe';
+import { formatSelfTimes, topSelfTime } from './profile';
+import type { Resolve } from './profile';
+import { createLookup } from './sourceMap';
+import type { RawSourceMap } from './sourceMap';
+import { parseBenchArgs } from './scenarios';
+import type { Scenario } from './scenarios';
+import { formatGrowth, formatMb, formatMs, formatShare, formatTable, percentile, tally } from './stats';
+
+const IDLE_SECONDS = 5;
+// A shorter dwell than the wall's default, so a run sees every page.
+const DWELL_SECONDS = 10;
+// scripts/chromium.mjs has no types; its two exports are described here.
+const { CHROMIUM_ARGS, findChromium } = (await import('../chromium.mjs' as string)) as { CHROMIUM_ARGS: string[]; findChromium: () => string | null };
+const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
+// Progress on stderr, so a long run shows where it is.
+const say = (line: string) => process.stderr.write(`bench ${new Date().toISOString().slice(11, 19)} ${line}\n`);
+type Row = [string, string];
+
+/** Resolves positions in the built bundle through the source maps beside it. */
+function bundleResolver(root: string): Resolve {
+  const lookups = new Map<string, ReturnType<typeof createLookup> | null>();
+  return (url, line, column) => {
+    const file = url.split('/').pop() ?? '';
+    if (!file.endsWith('.js')) return null;
+    if (!lookups.has(file)) {
+      try {
+        lookups.set(file, createLookup(JSON.parse(readFileSync(path.join(root, 'assets', `${file}.map`), 'utf8')) as RawSourceMap));
+      } catch {
+        lookups.set(file, null);
+      }
+    }
+    const found = lookups.get(file)?.(line, column);
+    return found ? { where: `${found.source.replace(/^(\.\.\/)+/, '')}:${found.line + 1}`, name: found.name } : null;
+  };
+}
+
+async function drops(page: Page): Promise<string> {
+  const wall = page.locator('#wall');
+  const [messages, entities, resyncs] = await Promise.all(['data-dropped', 'data-dropped-entities', 'data-resyncs'].map((a) => wall.getAttribute(a)));
+  return `messages ${messages ?? '?'}, entities ${entities ?? '?'}, resyncs ${resyncs ?? '?'}`;
+}
+
+function checkpointRows(label: string, a: Checkpoint, b: Checkpoint): Row[] {
+  return [
+    [`JS heap after GC ${label}`, `${formatMb(a.heapBytes)} / ${formatMb(b.heapBytes)} (${formatGrowth(a.heapBytes, b.heapBytes)})`],
+    [`DOM nodes ${label}`, `${a.nodes} / ${b.nodes} (on ${a.view} / ${b.view})`],
+    [`ECharts instances ${label}`, `${a.charts} / ${b.charts}`],
+    [`JS event listeners ${label}`, `${a.listeners} / ${b.listeners}`],
+  ];
+}
+
+function loadRows(s: Scenario, source: LoadSource, probe: ProbeData, from: number, to: number, dropped: string): Row[] {
+  const seconds = (to - from) / 1000;
+  const inLoad = <T extends [number, number]>(list: T[], at: (e: T) => number) => list.filter((e) => at(e) >= from && at(e) <= to + 1_000);
+  const frames = inLoad(probe.frames, (f) => f[0]).map((f) => f[1]);
+  const painted = probe.seqPainted.filter(([seq]) => source.sent.atBySeq.has(seq));
+  const lastSeq = Math.max(0, ...painted.map(([seq]) => seq));
+  let applied = 0;
+  for (const [seq, n] of source.sent.entitiesBySeq) if (seq <= lastSeq) applied += n;
+  const latencies = painted.map(([seq, at]) => at - source.sent.atBySeq.get(seq)!);
+  return [
+    ['entity updates/s sent / applied', `${(source.sent.entities / seconds).toFixed(0)} / ${(applied / seconds).toFixed(0)} (dropped: ${dropped})`],
+    ['frame p50 / p95 / p99', `${formatMs(percentile(frames, 50))} / ${formatMs(percentile(frames, 95))} / ${formatMs(percentile(frames, 99))} (${frames.length} frames)`],
+    ['update-to-pixel p50 / p95', `${formatMs(percentile(latencies, 50))} / ${formatMs(percentile(latencies, 95))} (${latencies.length} paints)`],
+  ];
+}
+
+async function runScenario(s: Scenario, executablePath: string, isProfiling: boolean, root: string): Promise<string> {
+  const source = createLoadSource({ services: s.services, slos: s.slos, incidents: s.incidents, updatesPerSecond: s.updatesPerSecond, story: s.story, speed: s.speed });
+  const kiosk = await startWebKiosk({ root, port: 0, host: '127.0.0.1', demoSource: source, log: () => undefined });
+  const feed = kiosk.demo;
+  if (!feed) throw new Error('no embedded feed');
+  source.seqOf = () => feed.seq;
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.addInitScript(probeScript());
+    const cdp = await page.context().newCDPSession(page);
+    const browserCdp = await browser.newBrowserCDPSession();
+    // Renderer CPU two ways: the main thread's task time (Chromium's own
+    // count, which grows when the machine is busy) and the OS's CPU time.
+    const cpuOver = async (work: () => Promise<void>) => {
+      const [m, os0, t0] = [await metrics(cdp), await rendererCpuSeconds(browserCdp), Date.now()];
+      await work();
+      const [m1, os1, t1] = [await metrics(cdp), await rendererCpuSeconds(browserCdp), Date.now()];
+      return `${formatShare(cpuBetween(m, m1))} main-thread tasks, ${formatShare((os1 - os0) / ((t1 - t0) / 1000))} renderer process`;
+    };
+    await cdp.send('Performance.enable');
+    // A scenario without load profiles its first paint instead.
+    const isProfilingStart = isProfiling && s.loadSeconds === 0;
+    if (isProfilingStart) await startProfile(cdp);
+    const base = baseUrl('127.0.0.1', kiosk.port);
+    say(`${s.name}: opening the wall`);
+    await page.goto(wallUrl(base, { feedUrl: base, isDemo: true, dwellSeconds: DWELL_SECONDS }));
+    await page.waitForSelector('#wall[data-ready="true"]', { timeout: 120_000 });
+    await page.waitForFunction(() => (window as unknown as { __bench: ProbeData }).__bench.readyAt !== null, undefined, { timeout: 30_000 });
+    const readyAt = (await readProbe(page)).readyAt!;
+    const startProfileResult = isProfilingStart ? await stopProfile(cdp) : null;
+    const snapshotAt = source.snapshotsAt[0] ?? NaN;
+    // The bench's own work (forced GC, paging to the pinned screen) is left out of the long tasks.
+    const ownWork: [number, number][] = [];
+    const measure = async () => {
+      const from = Date.now();
+      const result = await checkpoint(page, cdp);
+      ownWork.push([from, Date.now()]);
+      return result;
+    };
+    const longTasks = (probe: ProbeData) =>
+      tally(probe.longTasks.filter(([at]) => at >= readyAt && !ownWork.some(([a, b]) => at >= a - 50 && at <= b)).map(([, d]) => d));
+    await sleep(1_000);
+    say(`${s.name}: first paint; checkpoint`);
+    const start = await measure();
+    await setFrameTiming(page, false);
+    const idleCpu = await cpuOver(async () => {
+      await sleep(IDLE_SECONDS * 1000);
+    });
+    await setFrameTiming(page, true);
+    const rows: Row[] = [
+      ['build served', root],
+      ['cores / load average (1, 5, 15 min)', `${os.cpus().length} / ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`],
+      ['services / SLOs / active incidents', `${s.services} / ${s.slos} / ${source.incidentCount()}`],
+      ['first paint after snapshot `at`', formatMs(readyAt - snapshotAt)],
+      ['renderer CPU idle (share of one core)', idleCpu],
+    ];
+    if (s.loadSeconds > 0) {
+      if (isProfiling) await startProfile(cdp);
+      const loadStart = Date.now();
+      let hour1: Checkpoint | null = null;
+      const loadCpu = await cpuOver(async () => {
+        say(`${s.name}: load for ${s.loadSeconds} s`);
+        source.startLoad();
+        if (s.speed > 1) {
+          await sleep(realMsForStoryHour(1, s.speed));
+          say(`${s.name}: story hour 1; checkpoint`);
+          hour1 = await measure();
+        }
+        await sleep(Math.max(0, loadStart + s.loadSeconds * 1000 - Date.now()));
+      });
+      source.stopLoad();
+      const loadEnd = Date.now();
+      const profile = isProfiling ? await stopProfile(cdp) : null;
+      await sleep(1_500);
+      say(`${s.name}: load done; checkpoint`);
+      const end = await measure();
+      const probe = await readProbe(page);
+      rows.push(...loadRows(s, source, probe, loadStart, loadEnd, await drops(page)));
+      const long = longTasks(probe);
+      rows.push(['long tasks after first paint (count / total / max)', `${long.count} / ${formatMs(long.total)} / ${formatMs(long.max)}`]);
+      rows.push(['renderer CPU under load (share of one core)', loadCpu]);
+      rows.push(...checkpointRows('start / end', start, end));
+      if (hour1 !== null) rows.push(...checkpointRows('story hour 1 / hour 24', hour1, end));
+      if (profile !== null) rows.push(['top self time over the load', `\n${formatSelfTimes(topSelfTime(profile, 25, bundleResolver(root)))}`]);
+    } else {
+      const probe = await readProbe(page);
+      const long = longTasks(probe);
+      rows.push(['snapshot seq applied / sent', `${(await page.locator('#wall').getAttribute('data-seq')) ?? '?'} / ${feed.seq}`]);
+      rows.push(['dropped', await drops(page)]);
+      rows.push(['long tasks after first paint (count / total / max)', `${long.count} / ${formatMs(long.total)} / ${formatMs(long.max)}`]);
+      rows.push(...checkpointRows('start', start, start).map(([k, v]): Row => [k, v.split(' / ')[0] ?? v]));
+      if (startProfileResult !== null) rows.push(['top self time up to first paint', `\n${formatSelfTimes(topSelfTime(startProfileResult, 25, bundleResolver(root)))}`]);
+    }
+    return formatTable(`${s.name} (${new Date().toISOString()})`, rows);
+  } finally {
+    await browser.close();
+    await kiosk.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseBenchArgs(process.argv.slice(2));
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('no Chromium found (set NOC_WALL_CHROMIUM)');
+  for (const s of args.scenarios) process.stdout.write(`\n${await runScenario(s, executablePath, args.profile, path.resolve(args.dist))}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
