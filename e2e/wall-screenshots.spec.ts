@@ -40,7 +40,8 @@ for (const size of SIZES) {
     // Twenty times real time: the charts gather two minutes of history while
     // the test waits, and the incident resolved at the start is still shown.
     feed = await startScenarioFeed(badDay(), { speed: 20, tickMs: 250 });
-    const root = await openWall(page, site.url, { feed: feed.server.url, dwell: 20, demo: true });
+    // Viewed from 1 m each page fits one screen, so the down service is on the one shown.
+    const root = await openWall(page, site.url, { feed: feed.server.url, dwell: 20, demo: true, extra: { distance: '1' } });
     await page.waitForTimeout(6_000);
 
     await pauseOn(page, 'health');
