@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ShellConfig } from './loadConfig';
+import { testShellConfig } from './testConfig';
 import { wallSettingsFor } from './wallSettings';
 
-const config: ShellConfig = {
-  isQuiet: false,
-  dwellSeconds: 20,
-  pages: ['health', 'budgets', 'incidents'],
-  theme: 'dark',
-  isKiosk: true,
-  display: { kind: 'all' },
-  displays: [],
-  isAutostart: false,
-  hasHardwareAcceleration: true,
-  memoryLimitMb: 1024,
-  staleAfterSeconds: 15,
-  entityStaleAfterMinutes: 5,
-  palette: 'safe',
-  screenInches: 55,
-  viewingDistanceMeters: 3,
-  holdSeconds: 120,
-  urgentDwellSeconds: {},
-  chime: false,
-  chimeQuietHours: null,
-  nightWindow: null,
-};
+const config = testShellConfig();
 
 describe('wallSettingsFor', () => {
   it('gives a display without its own settings the shell settings and the feed', () => {

@@ -1,35 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ShellConfig } from '../config/loadConfig';
+import { testShellConfig } from '../config/testConfig';
 import { CHANNELS } from '../ipc/channels';
 import { createLog } from '../log';
 import { ManualTimers } from '../recovery/manualTimers';
 import { FakeWindow } from './fakeWindow';
 import { WallShell } from './wallShell';
 
-const config: ShellConfig = {
-  feedUrl: 'http://127.0.0.1:4000',
-  token: 'wrong',
-  isQuiet: false,
-  dwellSeconds: 20,
-  pages: ['health', 'budgets', 'incidents'],
-  theme: 'dark',
-  isKiosk: true,
-  display: { kind: 'all' },
-  displays: [],
-  isAutostart: false,
-  hasHardwareAcceleration: true,
-  memoryLimitMb: 1024,
-  staleAfterSeconds: 15,
-  entityStaleAfterMinutes: 5,
-  palette: 'safe',
-  screenInches: 55,
-  viewingDistanceMeters: 3,
-  holdSeconds: 120,
-  urgentDwellSeconds: {},
-  chime: false,
-  chimeQuietHours: null,
-  nightWindow: null,
-};
+const config = testShellConfig({ feedUrl: 'http://127.0.0.1:4000', token: 'wrong' });
 
 describe('WallShell.reconfigure', () => {
   it('sends every window the new settings, with the corrected token, through settings-changed', () => {

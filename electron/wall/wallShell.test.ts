@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ShellConfig } from '../config/loadConfig';
+import { testShellConfig } from '../config/testConfig';
 import type { DisplayInfo } from '../displays/placement';
 import { createLog } from '../log';
 import { ManualTimers } from '../recovery/manualTimers';
@@ -7,28 +8,7 @@ import { WALL_URL } from '../security/appProtocol';
 import { FakeWindow } from './fakeWindow';
 import { WallShell } from './wallShell';
 
-const config: ShellConfig = {
-  isQuiet: false,
-  dwellSeconds: 20,
-  pages: ['health', 'budgets', 'incidents'],
-  theme: 'dark',
-  isKiosk: true,
-  display: { kind: 'all' },
-  displays: [{ display: { kind: 'index', index: 2 }, quiet: true, pages: ['budgets'] }],
-  isAutostart: false,
-  hasHardwareAcceleration: true,
-  memoryLimitMb: 1024,
-  staleAfterSeconds: 15,
-  entityStaleAfterMinutes: 5,
-  palette: 'safe',
-  screenInches: 55,
-  viewingDistanceMeters: 3,
-  holdSeconds: 120,
-  urgentDwellSeconds: {},
-  chime: false,
-  chimeQuietHours: null,
-  nightWindow: null,
-};
+const config = testShellConfig({ displays: [{ display: { kind: 'index', index: 2 }, quiet: true, pages: ['budgets'] }] });
 
 const display = (id: number, x: number, label: string): DisplayInfo => ({ id, label, bounds: { x, y: 0, width: 1920, height: 1080 }, workArea: { x, y: 0, width: 1920, height: 1040 } });
 const left = display(1, 0, 'Left TV');
