@@ -1,22 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { startScenarioFeed } from './support/feed';
 import type { ScenarioFeed } from './support/feed';
 import { badDay } from './support/scenarios';
-import { openWall, wallRoot } from './support/wall';
-
-/**
- * Pauses, then steps to `target` with `key`: ArrowRight reaches the budgets
- * past the health sub-pages, ArrowLeft the incidents (the last page) from
- * the health page's first sub-page without passing every budgets sub-page.
- */
-async function stepTo(page: Page, target: string, key: 'ArrowRight' | 'ArrowLeft' = 'ArrowRight'): Promise<void> {
-  const root = wallRoot(page);
-  if ((await root.getAttribute('data-paused')) !== 'true') await page.keyboard.press('Space');
-  for (let i = 0; i < 40 && (await root.getAttribute('data-page')) !== target; i += 1) await page.keyboard.press(key);
-  await expect(root).toHaveAttribute('data-page', target);
-}
+import { shoot } from './support/screenshots';
+import { openWall, pauseOn } from './support/wall';
 
 /*
  * The strip and the banners take their room from the page, which paginates
@@ -25,7 +13,6 @@ async function stepTo(page: Page, target: string, key: 'ArrowRight' | 'ArrowLeft
  * signal are saved under artifacts/screenshots/ for a person to look at.
  */
 
-const DIR = 'artifacts/screenshots';
 const SIZES = [
   { width: 1920, height: 1080 },
   { width: 1280, height: 720 },
@@ -37,12 +24,6 @@ test.afterEach(async () => {
   feed = undefined;
 });
 
-async function shoot(page: Page, name: string): Promise<void> {
-  const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
-  mkdirSync(DIR, { recursive: true });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${DIR}/${name}-${width}x${height}.png` });
-}
 
 /** Every shown entity lies inside the content box, the frame above it, and nothing scrolls. */
 async function expectNothingSpills(page: Page): Promise<void> {
@@ -97,11 +78,11 @@ for (const size of SIZES) {
     await openWall(page, site.url, { feed: feed.server.url, dwell: 60, demo: true });
     await expect(page.locator('.incident-banners')).toHaveAttribute('data-banners', /^[2-9]$/, { timeout: 10_000 });
     await expect(page.locator('.change-strip')).not.toHaveAttribute('data-changes', '0', { timeout: 10_000 });
-    await stepTo(page, 'health');
+    await pauseOn(page, 'health');
     await expectNothingSpills(page);
-    await stepTo(page, 'budgets');
+    await pauseOn(page, 'budgets');
     await expectNothingSpills(page);
-    await stepTo(page, 'incidents', 'ArrowLeft');
+    await pauseOn(page, 'incidents', 'ArrowLeft');
     await expectNothingSpills(page);
     await shoot(page, 'banners-incidents');
   });
@@ -112,7 +93,7 @@ for (const size of SIZES) {
     const root = await openWall(page, site.url, { feed: feed.server.url, dwell: 60, demo: true });
     await expect(page.locator('.change-strip')).toHaveAttribute('data-changes', '6', { timeout: 30_000 });
 
-    await stepTo(page, 'health');
+    await pauseOn(page, 'health');
     const ranking = page.locator('[data-service-id="ranking"]');
     for (let i = 0; i < 20 && (await ranking.count()) === 0; i += 1) await page.keyboard.press('ArrowRight');
     await expect(ranking).toHaveAttribute('data-signal', 'none');
@@ -120,7 +101,7 @@ for (const size of SIZES) {
     await shoot(page, 'strip-health-nosignal');
 
     // With no traffic it burns nothing, so it sorts last: the budgets page's last sub-page, two steps back.
-    await stepTo(page, 'budgets', 'ArrowLeft');
+    await pauseOn(page, 'budgets', 'ArrowLeft');
     const silent = page.locator('[data-slo-id="search-api-latency"]');
     await expect(silent).toHaveAttribute('data-signal-reason', 'no traffic');
     await expectNothingSpills(page);

@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { CAP_HEIGHT_RATIO, minCapHeightPx } from '../shared/wall/legibility';
 import { expect, test } from './support/fixtures';
 import { startScenarioFeed } from './support/feed';
 import type { ScenarioFeed } from './support/feed';
 import { badDay, calmShop } from './support/scenarios';
+import { shoot } from './support/screenshots';
 import { openWall, wallRoot } from './support/wall';
 
 /*
@@ -27,7 +27,6 @@ const SIZES = [
 ];
 const GEOMETRY = { screenInches: 55, viewingDistanceMeters: 3 };
 const ENTITY = '[data-service-id], [data-slo-id], [data-incident-id]';
-const SHOTS = 'artifacts/screenshots';
 
 let feed: ScenarioFeed | undefined;
 test.afterEach(async () => {
@@ -99,12 +98,10 @@ async function check(page: Page, view: string): Promise<void> {
   expect(await statusProblems(page), `${view}: status as shape, word and colour`).toEqual([]);
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
-  const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
-  if (width > 1920) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}.png` });
+/** Screenshots at 720p and 1080p only: the palette shots, not every 4K page again. */
+async function shootUpTo1080(page: Page, name: string): Promise<void> {
+  if ((page.viewportSize()?.width ?? 0) > 1920) return;
+  await shoot(page, name);
 }
 
 for (const size of SIZES) {
@@ -120,13 +117,13 @@ for (const size of SIZES) {
         await expect(wallRoot(page)).toHaveAttribute('data-page', view);
         await expect(page.locator(ENTITY).first()).toBeVisible();
         await check(page, view);
-        await shoot(page, `palette-${palette}-${view}`);
+        await shootUpTo1080(page, `palette-${palette}-${view}`);
       }
       await openWall(page, site.url, { feed: feed.server.url, quiet: true, extra: { palette } });
       await expect(wallRoot(page)).toHaveAttribute('data-page', 'quiet');
       await expect(page.locator('[data-slo-id]').first()).toBeVisible();
       await check(page, 'quiet');
-      await shoot(page, `palette-${palette}-quiet-burning`);
+      await shootUpTo1080(page, `palette-${palette}-quiet-burning`);
     });
   }
 
@@ -145,7 +142,7 @@ for (const size of SIZES) {
       return px;
     });
     expect(smallest * CAP_HEIGHT_RATIO).toBeGreaterThanOrEqual(minCapHeightPx(GEOMETRY, size) - 0.05);
-    await shoot(page, 'palette-safe-quiet-calm');
+    await shootUpTo1080(page, 'palette-safe-quiet-calm');
     await expect(wallRoot(page)).toHaveAttribute('data-page', 'quiet');
   });
 }

@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { startScenarioFeed } from './support/feed';
 import type { ScenarioFeed } from './support/feed';
 import { badDay, calmShop, company } from './support/scenarios';
+import { shoot } from './support/screenshots';
 import { openWall, pauseOn, wallRoot } from './support/wall';
 
 /*
@@ -13,7 +12,6 @@ import { openWall, pauseOn, wallRoot } from './support/wall';
  * claims.
  */
 
-const DIR = 'artifacts/screenshots';
 const SIZES = [
   { width: 1920, height: 1080 },
   { width: 1280, height: 720 },
@@ -26,13 +24,6 @@ test.afterEach(async () => {
   feed = undefined;
 });
 
-async function shoot(page: Page, name: string): Promise<void> {
-  const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
-  mkdirSync(DIR, { recursive: true });
-  // Let the chart canvases draw after the page switch.
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${DIR}/${name}-${width}x${height}.png` });
-}
 
 for (const size of SIZES) {
   test(`pages and burning quiet mode at ${size.width}x${size.height}`, async ({ page, site }) => {

@@ -49,11 +49,16 @@ export function shownValues(page: Page, attribute: string): Promise<string[]> {
   return page.locator(`[${attribute}]`).evaluateAll((elements, name) => elements.map((e) => e.getAttribute(name) ?? ''), attribute);
 }
 
-/** Steps to the screen where `data-page` is `target` with the arrow key (the rotation paused first so it holds); legible pages can have dozens of sub-pages. */
-export async function pauseOn(page: Page, target: string): Promise<void> {
+/**
+ * Steps to the screen where `data-page` is `target` with the arrow key (the
+ * rotation paused first so it holds); legible pages can have dozens of
+ * sub-pages, so ArrowLeft reaches the last page (incidents) from the first
+ * health sub-page without passing every budgets sub-page.
+ */
+export async function pauseOn(page: Page, target: string, key: 'ArrowRight' | 'ArrowLeft' = 'ArrowRight'): Promise<void> {
   const root = wallRoot(page);
   if ((await root.getAttribute('data-paused')) !== 'true') await page.keyboard.press('Space');
   await expect(root).toHaveAttribute('data-paused', 'true');
-  for (let i = 0; i < 120 && (await root.getAttribute('data-page')) !== target; i += 1) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 120 && (await root.getAttribute('data-page')) !== target; i += 1) await page.keyboard.press(key);
   await expect(root).toHaveAttribute('data-page', target);
 }
