@@ -30,7 +30,7 @@ export const SERVICE_TILE: RemSpec = { minWidth: 18.9, height: 4.3, gap: 0.4, he
  * together. Two columns of two on a 16:9 screen at the legible root size of
  * the defaults (about 59 by 33 rem, see shared/wall/legibility.ts).
  */
-export const SLO_CARD: RemSpec = { minWidth: 28, height: 10.5, gap: 0.6 };
+export const SLO_CARD: RemSpec = { minWidth: 28, height: 10, gap: 0.6 };
 
 /** An SLO card in quiet mode: the same card, larger; the cards of one sub-page share the screen. */
 export const QUIET_CARD: RemSpec = { minWidth: 36, height: 15, gap: 0.8 };
