@@ -1,12 +1,14 @@
 import { memo, useMemo } from 'react';
-import type { HistoryPoint } from '../../shared/wall/sloHistory';
+import { pointsOf } from '../../shared/wall/sloHistory';
+import type { HistoryHandle } from '../../shared/wall/sloHistory';
 import { budgetChartOption } from '../charts/budgetChartOption';
 import type { ChartLook } from '../charts/budgetChartOption';
 import { EChart } from '../charts/EChart';
 
 /** Props of a budget chart. */
 export interface BudgetChartProps {
-  points: readonly HistoryPoint[];
+  /** The SLO's history: a new handle exactly when it got a point. */
+  history: HistoryHandle | undefined;
   look: ChartLook;
   hasTimeAxis: boolean;
   /** The budget line's name, which also states the objective: "budget of 99.9%/30d". */
@@ -14,12 +16,13 @@ export interface BudgetChartProps {
 }
 
 /**
- * The budget-and-burn chart of one SLO; rebuilt only when its history or the
- * look changes. Its legend is HTML above the canvas, coloured like the lines,
+ * The budget-and-burn chart of one SLO over the last hour; rebuilt only when
+ * its history (a new handle) or the look changes, and only for the cards on
+ * screen, which alone turn their series into chart data. Its legend is HTML above the canvas, coloured like the lines,
  * so the two names wrap in a narrow card instead of drawing over each other.
  */
-export const BudgetChart = memo(function BudgetChart({ points, look, hasTimeAxis, budgetName }: BudgetChartProps) {
-  const option = useMemo(() => budgetChartOption(points, look, { hasTimeAxis }), [points, look, hasTimeAxis]);
+export const BudgetChart = memo(function BudgetChart({ history, look, hasTimeAxis, budgetName }: BudgetChartProps) {
+  const option = useMemo(() => budgetChartOption(pointsOf(history), look, { hasTimeAxis }), [history, look, hasTimeAxis]);
   return (
     <div className="slo-chart">
       <div className="chart-legend">

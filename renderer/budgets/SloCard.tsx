@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { explainSlo } from '../../shared/slo/explain';
 import { formatDuration } from '../../shared/slo/format';
 import { budgetHook, formatBudget, formatBurnCell } from '../../shared/wall/format';
-import type { HistoryPoint } from '../../shared/wall/sloHistory';
+import type { HistoryHandle } from '../../shared/wall/sloHistory';
 import type { JudgedSlo } from '../../shared/wall/sloView';
 import type { ChartLook } from '../charts/budgetChartOption';
 import { StateBadge } from '../ui/StateBadge';
@@ -13,7 +13,8 @@ import '../ui/noSignal.css';
 /** Props of one SLO card. */
 export interface SloCardProps {
   judged: JudgedSlo;
-  points: readonly HistoryPoint[];
+  /** The SLO's chart history; undefined before its first point. */
+  history: HistoryHandle | undefined;
   look: ChartLook;
   isStale: boolean;
   /** Why the SLO has no signal ("no traffic", "no data for 7 min"), or null when it has one. */
@@ -31,10 +32,10 @@ function objective(value: number): string {
 /**
  * One SLO: its budget remaining as a large number and a bar, the time to
  * exhaustion, the burn rates over 1h, 6h and 3d, its level, the engine's
- * explanation, and beside them the chart of the time the wall has watched
- * it (its axis names the objective).
+ * explanation, and beside them the chart of the last hour the wall has
+ * watched it (its axis names the objective).
  */
-export const SloCard = memo(function SloCard({ judged, points, look, isStale, noSignal, isLarge = false }: SloCardProps) {
+export const SloCard = memo(function SloCard({ judged, history, look, isStale, noSignal, isLarge = false }: SloCardProps) {
   const { slo, evaluation: ev } = judged;
   const hasSignal = noSignal === null;
   // Without a signal the last level is history, not news: grey, never the look of fine or of burning.
@@ -82,7 +83,7 @@ export const SloCard = memo(function SloCard({ judged, points, look, isStale, no
         <div className="budget-fill" style={{ width: `${fill * 100}%` }} />
       </div>
       <p className="slo-explain">{hasSignal || !ev.hasSignal ? explanation : `${noSignal}; last known: ${explanation}`}</p>
-      <BudgetChart points={points} look={look} hasTimeAxis={isLarge} budgetName={`budget of ${objective(slo.objective)}/${slo.windowDays}d`} />
+      <BudgetChart history={history} look={look} hasTimeAxis={isLarge} budgetName={`budget of ${objective(slo.objective)}/${slo.windowDays}d`} />
     </article>
   );
 });

@@ -17,8 +17,6 @@ export interface SloGridProps {
   isLarge?: boolean;
 }
 
-const EMPTY: never[] = [];
-
 /**
  * SLO cards in a grid of the size the fit math chose. Quiet mode's few large
  * cards stretch to share the screen; budget cards keep their fixed height.
@@ -48,7 +46,7 @@ export function SloGrid({ cards, columns, rows, spec, remPx, isLarge = false }: 
             // instead of disposing a chart and creating another.
             key={slot}
             judged={judged}
-            points={history.get(judged.slo.id) ?? EMPTY}
+            history={history.get(judged.slo.id)}
             look={look}
             isStale={isEntityStale(judged.slo.updatedAt, feedTime, limitMs)}
             noSignal={signal === null ? null : describeNoSignal(signal)}

@@ -35,7 +35,7 @@ export const MIN_SPAN_MS = 5 * 60_000;
 
 /**
  * The budget chart of one SLO: budget remaining (percent, left axis, filled)
- * and the 1h burn rate (right axis, dashed) over the time the wall has
+ * and the 1h burn rate (right axis, dashed) over the last hour the wall has
  * watched it. The legend is the card's (HTML, so it wraps), not the chart's. No
  * animation (a live wall redraws every update), no tooltip (nobody hovers a
  * TV). Each value axis labels only its ends, so a short chart never stacks

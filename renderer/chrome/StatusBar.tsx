@@ -36,6 +36,7 @@ export function StatusBar() {
   const isDemo = useWall((s) => s.settings.isDemo);
   const isPaused = useWall((s) => s.rotation.pausedAt !== null);
   const dropped = useWall((s) => s.counters.droppedMessages + s.counters.droppedEntities);
+  const loadingSlos = useWall((s) => s.loadingSlos);
   const look = CONNECTION_LOOK[connection];
   return (
     <footer className="status-bar">
@@ -50,6 +51,7 @@ export function StatusBar() {
         </span>
       ) : null}
       <IncidentMark />
+      {loadingSlos > 0 ? <span className="status-item loading-slos">loading {loadingSlos.toLocaleString('en-US')} SLOs</span> : null}
       {dropped > 0 ? (
         <span className="status-item dropped tone-degraded">
           <Icon shape="triangle" /> {dropped} dropped

@@ -15,12 +15,14 @@ const SHOWN_SILENT = 4;
  * Quiet mode with nothing burning: a dim, calm screen with the time, how
  * many budgets are within their SLO and how many have no signal (counted
  * apart: silence is not health), and proof that the feed is alive. When the
- * feed is not live it says so instead of claiming calm.
+ * feed is not live, or a large first snapshot's SLOs are still being
+ * prepared, it says so instead of claiming calm.
  */
 export function CalmScreen({ judged }: { judged: readonly JudgedSlo[] }) {
   const now = useWall((s) => s.now);
   const isLive = useWall((s) => s.connection === 'live');
   const hasSnapshot = useWall((s) => s.hasSnapshot);
+  const loadingSlos = useWall((s) => s.loadingSlos);
   const feedTime = useWall((s) => Math.floor(feedNow(s.now, s.clock) / 5_000) * 5_000);
   const limitMs = useWall((s) => s.settings.entityStaleAfterMinutes * 60_000);
   const silent = useMemo(() => {
@@ -32,8 +34,9 @@ export function CalmScreen({ judged }: { judged: readonly JudgedSlo[] }) {
     return out;
   }, [judged, feedTime, limitMs]);
   const total = judged.length;
-  const summary = !hasSnapshot ? 'waiting for the feed' : calmSummary(total, silent.length);
-  const hasWithin = hasSnapshot && total > silent.length;
+  // SLOs still on their way are not calm: say so rather than count none burning.
+  const summary = !hasSnapshot ? 'waiting for the feed' : loadingSlos > 0 ? `loading ${loadingSlos.toLocaleString('en-US')} SLOs` : calmSummary(total, silent.length);
+  const hasWithin = hasSnapshot && loadingSlos === 0 && total > silent.length;
   const rest = silent.length - SHOWN_SILENT;
   return (
     <div className={isLive ? 'calm' : 'calm is-not-live'} data-calm="true" data-without-signal={silent.length}>

@@ -4,13 +4,13 @@ import { feedNow, judgeConnection } from '../../shared/wall/freshness';
 import { majorIncidentIds, newMajorIncidents, rememberResolved } from '../../shared/wall/incidents';
 import { holdIncidents } from '../../shared/wall/rotation';
 import { appendPoint } from '../../shared/wall/sloHistory';
-import type { HistoryPoint } from '../../shared/wall/sloHistory';
+import type { HistoryHandle, HistoryPoint } from '../../shared/wall/sloHistory';
 import { evaluationOf } from './evaluationCache';
 import type { Slice } from './slice';
 import type { FeedBatch, FeedSlice } from './types';
 import { rotationContext } from './wallSlice';
 
-type History = ReadonlyMap<string, readonly HistoryPoint[]>;
+type History = ReadonlyMap<string, HistoryHandle>;
 
 function pointOf(slo: Slo): HistoryPoint {
   const evaluation = evaluationOf(slo);
@@ -19,21 +19,23 @@ function pointOf(slo: Slo): HistoryPoint {
 
 // After a snapshot: keep what the wall watched of SLOs still present, take
 // the snapshot's own history where the wall has none, add the current point.
-function historyAfterSnapshot(previous: History, slos: ReadonlyMap<string, Slo>, seeded: History): Map<string, readonly HistoryPoint[]> {
-  const next = new Map<string, readonly HistoryPoint[]>();
+// Series are written in place; each SLO gets a new handle only when its
+// history changed.
+function historyAfterSnapshot(previous: History, slos: ReadonlyMap<string, Slo>, seeded: History): Map<string, HistoryHandle> {
+  const next = new Map<string, HistoryHandle>();
   for (const slo of slos.values()) {
-    const base = previous.get(slo.id) ?? seeded.get(slo.id) ?? [];
+    const base = previous.get(slo.id) ?? seeded.get(slo.id);
     next.set(slo.id, appendPoint(base, pointOf(slo)));
   }
   return next;
 }
 
 function historyAfterDeltas(history: History, batch: FeedBatch): History {
-  let next: Map<string, readonly HistoryPoint[]> | null = null;
+  let next: Map<string, HistoryHandle> | null = null;
   for (const delta of batch.deltas) {
     for (const slo of delta.upsert?.slos ?? []) {
       next ??= new Map(history);
-      next.set(slo.id, appendPoint(next.get(slo.id) ?? [], pointOf(slo)));
+      next.set(slo.id, appendPoint(next.get(slo.id), pointOf(slo)));
     }
     for (const id of delta.remove?.slos ?? []) {
       next ??= new Map(history);
@@ -47,6 +49,7 @@ function historyAfterDeltas(history: History, batch: FeedBatch): History {
 export const createFeedSlice: Slice<FeedSlice> = (set, get) => ({
   entities: emptyEntities,
   hasSnapshot: false,
+  loadingSlos: 0,
   history: new Map(),
   resolved: new Map(),
   majorIds: new Set(),
@@ -83,6 +86,7 @@ export const createFeedSlice: Slice<FeedSlice> = (set, get) => ({
       majorIds,
       rotation,
       hasSnapshot: s.hasSnapshot || isSnapshot,
+      loadingSlos: isSnapshot ? (batch.loadingSlos ?? 0) : s.loadingSlos,
       lastMessageAt,
       lastSeq: batch.lastSeq,
       clock: batch.clock,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exampleIncident, exampleService, exampleSlo } from '../../shared/protocol/fixtures';
 import type { DeltaMessage, SnapshotMessage } from '../../shared/protocol/messages';
 import { noClockOffset } from '../../shared/wall/freshness';
+import { pointsOf } from '../../shared/wall/sloHistory';
 import { testSettings } from '../test/testSettings';
 import { createWallStore } from './store';
 import type { FeedBatch } from './types';
@@ -64,11 +65,15 @@ describe('wall store', () => {
     const store = liveStore();
     const burning = exampleSlo({ updatedAt: T0 + 60_000, errorRatio: { '1h': 0.02, '5m': 0.02, window: 0.0005 } });
     store.getState().applyBatch(batch({ deltas: [delta(2, { upsert: { slos: [burning] } })], lastSeq: 2 }));
-    const points = store.getState().history.get('checkout-availability');
-    expect(points?.map((p) => p.at)).toEqual([T0, T0 + 60_000]);
-    expect(points?.[1]?.budgetRemaining).toBeCloseTo(0.5, 9);
-    expect(points?.[1]?.burn1h).toBeCloseTo(20, 9);
-    store.getState().applyBatch(batch({ deltas: [delta(3, { remove: { slos: ['checkout-availability'] } })], lastSeq: 3 }));
+    const before = store.getState().history;
+    const points = pointsOf(before.get('checkout-availability'));
+    expect(points.map((p) => p.at)).toEqual([T0, T0 + 60_000]);
+    expect(points[1]?.budgetRemaining).toBeCloseTo(0.5, 9);
+    expect(points[1]?.burn1h).toBeCloseTo(20, 9);
+    // A point the SLO already has (a late message) leaves its history as it was.
+    store.getState().applyBatch(batch({ deltas: [delta(3, { upsert: { slos: [exampleSlo({ updatedAt: T0 + 30_000 })] } })], lastSeq: 3 }));
+    expect(store.getState().history.get('checkout-availability')).toBe(before.get('checkout-availability'));
+    store.getState().applyBatch(batch({ deltas: [delta(4, { remove: { slos: ['checkout-availability'] } })], lastSeq: 4 }));
     expect(store.getState().history.has('checkout-availability')).toBe(false);
   });
 

@@ -5,13 +5,13 @@ import type { ClockOffset, ConnectionState, SocketState } from '../../shared/wal
 import type { ResolvedMemory } from '../../shared/wall/incidents';
 import type { HeldLevels } from '../../shared/wall/hysteresis';
 import type { RotationState, WallView } from '../../shared/wall/rotation';
-import type { HistoryPoint } from '../../shared/wall/sloHistory';
+import type { HistoryHandle } from '../../shared/wall/sloHistory';
 import type { ChangesSlice } from './changesSlice';
 
 /** What the transport hands the store once per animation frame. */
 export interface FeedBatch {
   /** The last snapshot of the frame, if any, with the chart history it carried. */
-  snapshot: { message: SnapshotMessage; history: ReadonlyMap<string, readonly HistoryPoint[]> } | null;
+  snapshot: { message: SnapshotMessage; history: ReadonlyMap<string, HistoryHandle> } | null;
   /** Deltas that passed the sequencer, in order, after the snapshot. */
   deltas: DeltaMessage[];
   /** Wall clock of the last valid message in the batch, or null when only drops happened. */
@@ -22,6 +22,12 @@ export interface FeedBatch {
   counts: FeedCounters;
   /** Why the last message or entity was dropped, for the diagnostics overlay. */
   lastDrop: string | null;
+  /**
+   * With a snapshot: how many of its SLOs are still being prepared. A large
+   * first snapshot is shown in two steps, its services and incidents at once
+   * and its SLOs when they are ready; 0 or absent when the snapshot is whole.
+   */
+  loadingSlos?: number;
 }
 
 /** Counters an operator can see. */
@@ -56,8 +62,14 @@ export interface FeedSlice {
   entities: FeedEntities;
   /** True once a snapshot was applied: before it the wall has nothing to show. */
   hasSnapshot: boolean;
-  /** Budget remaining and 1h burn of each SLO over the time the wall has watched it. */
-  history: ReadonlyMap<string, readonly HistoryPoint[]>;
+  /** SLOs of the first snapshot still being prepared (see {@link FeedBatch.loadingSlos}); 0 when the wall holds them all. */
+  loadingSlos: number;
+  /**
+   * Budget remaining and 1h burn of each SLO over the last hour the wall has
+   * watched it: a new handle for an SLO whose history got a point, the same
+   * one for an SLO without news (read it with `pointsOf`).
+   */
+  history: ReadonlyMap<string, HistoryHandle>;
   /** Resolved incidents kept on the wall for a few minutes. */
   resolved: ResolvedMemory;
   /** Active sev1/sev2 incident ids, to spot new ones. */

@@ -7,7 +7,7 @@ import { createIngest } from './ingest';
 
 const T0 = 1_700_000_000_000;
 
-function setup() {
+function setup(options: { stageAbove?: number; slosPerFrame?: number } = {}) {
   const store = createWallStore(testSettings(), T0);
   const frames: Array<() => void> = [];
   const resyncs: ResyncRequest[] = [];
@@ -17,6 +17,7 @@ function setup() {
     now: () => now,
     schedule: (flush) => frames.push(flush),
     emitResync: (request) => resyncs.push(request),
+    ...options,
   });
   const frame = () => frames.splice(0).forEach((f) => f());
   const applies = vi.spyOn(store.getState(), 'applyBatch');
@@ -109,5 +110,82 @@ describe('ingest', () => {
     ingest.onMessage('feed:delta', upsert(2, 'stray'));
     frame();
     expect(store.getState().entities.services.get('checkout')?.name).toBe('Checkout');
+  });
+
+  describe('a snapshot with more SLOs than stageAbove', () => {
+    const slos = (n: number, objective = 0.999) => Array.from({ length: n }, (_, i) => exampleSlo({ id: `slo-${i}`, objective }));
+    const big = (seq: number, name: string, objective?: number) => ({ ...snap(seq, [exampleService({ name })]), slos: slos(5, objective) });
+    const sloUpsert = (seq: number, id: string, objective: number) => ({ v: 1, seq, at: T0 + 60_000, upsert: { slos: [exampleSlo({ id, objective })] } });
+
+    it('shows a first snapshot\'s services at once, then its SLOs a slice per frame later, with the deltas that came meanwhile', () => {
+      const { store, ingest, frame } = setup({ stageAbove: 3, slosPerFrame: 2 });
+      ingest.onMessage('feed:snapshot', big(1, 'first'));
+      frame();
+      let s = store.getState();
+      expect(s.hasSnapshot).toBe(true);
+      expect(s.entities.services.get('checkout')?.name).toBe('first');
+      expect(s.entities.slos.size).toBe(0);
+      expect(s.loadingSlos).toBe(5);
+      expect(s.lastSeq).toBe(1);
+      ingest.onMessage('feed:delta', sloUpsert(2, 'slo-4', 0.95));
+      ingest.onMessage('feed:delta', { v: 1, seq: 3, at: T0 + 60_000, upsert: { services: [exampleService({ name: 'renamed', status: 'down' })] } });
+      frame();
+      // Deltas wait for the snapshot they follow.
+      expect(store.getState().entities.services.get('checkout')?.name).toBe('first');
+      expect(store.getState().loadingSlos).toBe(5);
+      frame();
+      frame();
+      frame();
+      s = store.getState();
+      expect(s.loadingSlos).toBe(0);
+      expect(s.entities.slos.size).toBe(5);
+      expect(s.entities.slos.get('slo-4')?.objective).toBe(0.95);
+      expect(s.entities.services.get('checkout')?.name).toBe('renamed');
+      expect(s.lastSeq).toBe(3);
+      // The SLOs completing the first snapshot are not news; what the deltas changed is.
+      expect(s.changeLog.changes.map((c) => [c.kind, c.entityId])).toEqual([['service-down', 'checkout']]);
+    });
+
+    it('keeps showing what the wall had until a large resync snapshot is ready, then replaces it whole', () => {
+      const { store, ingest, frame } = setup({ stageAbove: 3, slosPerFrame: 2 });
+      ingest.onMessage('feed:snapshot', snap(1));
+      frame();
+      ingest.onMessage('feed:snapshot', big(7, 'resynced', 0.99));
+      frame();
+      let s = store.getState();
+      expect(s.entities.services.get('checkout')?.name).toBe('Checkout');
+      expect([...s.entities.slos.keys()]).toEqual(['checkout-availability']);
+      expect(s.loadingSlos).toBe(0);
+      expect(s.lastSeq).toBe(1);
+      frame();
+      frame();
+      // Still the old state until the frame after the last slice.
+      expect(store.getState().entities.services.get('checkout')?.name).toBe('Checkout');
+      frame();
+      s = store.getState();
+      expect(s.entities.services.get('checkout')?.name).toBe('resynced');
+      expect(s.entities.slos.size).toBe(5);
+      expect(s.lastSeq).toBe(7);
+    });
+
+    it('drops a snapshot still being prepared when the connection goes, and applies nothing of it', () => {
+      const { store, ingest, frame } = setup({ stageAbove: 3, slosPerFrame: 1 });
+      ingest.onMessage('feed:snapshot', snap(1));
+      frame();
+      ingest.onMessage('feed:snapshot', big(7, 'half-prepared'));
+      frame();
+      ingest.onDisconnected();
+      for (let i = 0; i < 8; i += 1) frame();
+      expect(store.getState().entities.services.get('checkout')?.name).toBe('Checkout');
+      expect(store.getState().entities.slos.size).toBe(1);
+    });
+
+    it('applies a snapshot at or under the limit in one batch', () => {
+      const { store, ingest, frame } = setup({ stageAbove: 5 });
+      ingest.onMessage('feed:snapshot', big(1, 'small enough'));
+      frame();
+      expect(store.getState().entities.slos.size).toBe(5);
+      expect(store.getState().loadingSlos).toBe(0);
+    });
   });
 });

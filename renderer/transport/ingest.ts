@@ -5,6 +5,8 @@ import { describeDrop, validateMessage } from '../../shared/protocol/validate';
 import { addClockSample, noClockOffset } from '../../shared/wall/freshness';
 import type { ClockOffset } from '../../shared/wall/freshness';
 import { readSnapshotHistory } from '../../shared/wall/sloHistory';
+import type { DeltaMessage } from '../../shared/protocol/messages';
+import { evaluationOf } from '../store/evaluationCache';
 import type { WallStore } from '../store/store';
 import type { FeedBatch, FeedCounters } from '../store/types';
 import { createDiagnosticsTracker } from './diagnostics';
@@ -19,6 +21,25 @@ export interface IngestDeps {
   emitResync(request: ResyncRequest): void;
   now(): number;
   schedule: FlushScheduler;
+  /** Snapshots with more SLOs than this are prepared a slice per frame (see {@link createIngest}); default {@link STAGED_SNAPSHOT_SLOS}. */
+  stageAbove?: number;
+  /** SLOs evaluated per frame while a large snapshot is prepared; default {@link SLOS_PER_FRAME}. */
+  slosPerFrame?: number;
+}
+
+/** Snapshots with more SLOs than this are prepared in slices instead of in one task. */
+export const STAGED_SNAPSHOT_SLOS = 10_000;
+/** SLOs evaluated per frame while a large snapshot is prepared: some tens of milliseconds on a TV stick. */
+export const SLOS_PER_FRAME = 4_000;
+/** A slice also ends after this long, on a slower machine. */
+const SLICE_MS = 12;
+
+/** A large snapshot whose SLOs are being evaluated, and the deltas that came after it meanwhile. */
+interface Staging {
+  readonly message: SnapshotMessage;
+  readonly history: NonNullable<FeedBatch['snapshot']>['history'];
+  next: number;
+  readonly deltas: DeltaMessage[];
 }
 
 /** The data path between the socket and the store. */
@@ -40,6 +61,15 @@ export interface Ingest {
  * so seq gaps are caught at once; buffers what must change in the store and
  * hands it over in one batch per animation frame, however fast the feed
  * sends. No React here: the store is reached through `getState()`.
+ *
+ * A snapshot of more than `stageAbove` SLOs (a resync of a large company)
+ * is not applied in one long task: its SLOs are evaluated a slice per frame
+ * (filling the evaluation cache the store and the pages read), while the
+ * wall keeps showing what it had and later deltas wait their turn; then the
+ * whole snapshot and those deltas are applied in one batch. On the first
+ * snapshot, when the wall has nothing to show yet, its services and
+ * incidents are applied at once, with `loadingSlos` telling the pages that
+ * its SLOs are on their way.
  */
 export function createIngest(deps: IngestDeps): Ingest {
   const { store } = deps;
@@ -48,6 +78,9 @@ export function createIngest(deps: IngestDeps): Ingest {
   // Private and mutable: the store gets a copy with each batch.
   const counts: FeedCounters = { ...store.getState().counters };
   let pending: FeedBatch | null = null;
+  let staging: Staging | null = null;
+  const stageAbove = deps.stageAbove ?? STAGED_SNAPSHOT_SLOS;
+  const slosPerFrame = deps.slosPerFrame ?? SLOS_PER_FRAME;
   const diagnostics = createDiagnosticsTracker(store.getState().diagnostics);
 
   function publishDiagnostics(): void {
@@ -67,8 +100,46 @@ export function createIngest(deps: IngestDeps): Ingest {
     const b = pending;
     if (b === null) return;
     pending = null;
-    store.getState().applyBatch({ ...b, lastSeq: sequencer.lastSeq, clock, counts: { ...counts } });
+    // While a snapshot is prepared, the store's seq is the one it shows: the snapshot's once it shows part of it.
+    const lastSeq = staging === null ? sequencer.lastSeq : b.snapshot !== null ? staging.message.seq : store.getState().lastSeq;
+    store.getState().applyBatch({ ...b, lastSeq, clock, counts: { ...counts } });
+    if (b.snapshot !== null) performance.mark(b.loadingSlos ? 'wall:snapshot-applied' : 'wall:snapshot-complete');
     publishDiagnostics();
+  }
+
+  // One slice of the staged snapshot's SLOs; when all are evaluated, the snapshot and its deltas go to the store.
+  function prepare(): void {
+    const s = staging;
+    if (s === null) return;
+    const { slos } = s.message;
+    const end = Math.min(slos.length, s.next + slosPerFrame);
+    const started = deps.now();
+    while (s.next < end && deps.now() - started < SLICE_MS) evaluationOf(slos[s.next++]!);
+    if (s.next < slos.length) {
+      deps.schedule(prepare);
+      return;
+    }
+    staging = null;
+    const b = batch();
+    b.snapshot = { message: s.message, history: s.history };
+    b.deltas = s.deltas;
+    b.loadingSlos = 0;
+  }
+
+  function stage(message: SnapshotMessage, history: Staging['history']): void {
+    const isNew = staging === null;
+    staging = { message, history, next: 0, deltas: [] };
+    if (isNew) deps.schedule(prepare);
+    const b = batch();
+    b.deltas = [];
+    if (!store.getState().hasSnapshot || store.getState().loadingSlos > 0) {
+      // Nothing on screen yet: show the services and incidents now.
+      b.snapshot = { message: { ...message, slos: [] }, history: new Map() };
+      b.loadingSlos = message.slos.length;
+    } else {
+      // What the wall shows stays until the new snapshot replaces it whole.
+      b.snapshot = null;
+    }
   }
 
   function run(input: SequencerInput): ReturnType<typeof step>['action'] {
@@ -83,7 +154,10 @@ export function createIngest(deps: IngestDeps): Ingest {
 
   function onMessage(event: ServerEventName, raw: unknown): void {
     const now = deps.now();
+    // Marks for the first-paint breakdown (scripts/bench): a snapshot's receipt and validation.
+    if (event === 'feed:snapshot') performance.mark('wall:snapshot-received');
     const result = validateMessage(event, raw);
+    if (event === 'feed:snapshot') performance.mark('wall:snapshot-validated');
     if (!result.ok) {
       counts.droppedMessages += 1;
       diagnostics.messageDropped(result);
@@ -105,11 +179,19 @@ export function createIngest(deps: IngestDeps): Ingest {
     if (action.kind === 'apply-snapshot') {
       const message = value.message as SnapshotMessage;
       const ids = new Set(message.slos.map((s) => s.id));
+      const history = readSnapshotHistory(raw, ids);
       // A snapshot replaces everything: deltas buffered before it are moot.
-      b.snapshot = { message, history: readSnapshotHistory(raw, ids) };
-      b.deltas = [];
+      if (message.slos.length > stageAbove) {
+        stage(message, history);
+      } else {
+        staging = null;
+        b.snapshot = { message, history };
+        b.deltas = [];
+        b.loadingSlos = 0;
+      }
     } else if (action.kind === 'apply-delta' && value.event === 'feed:delta') {
-      b.deltas.push(value.message);
+      if (staging !== null) staging.deltas.push(value.message);
+      else b.deltas.push(value.message);
     }
   }
 
@@ -122,6 +204,8 @@ export function createIngest(deps: IngestDeps): Ingest {
       publishDiagnostics();
     },
     onDisconnected() {
+      // A half-prepared snapshot is of a connection that is gone; the next one sends its own.
+      staging = null;
       run({ type: 'disconnected' });
     },
     tick(now) {

@@ -22,7 +22,7 @@ import { useWallModel } from './useWallModel';
 /**
  * The wall's root. It carries the automation hooks of the protocol page
  * (`data-page`, `data-connection`, `data-quiet`) and the wall's own
- * (`data-subpage`, `data-paused`, `data-ready`, `data-seq`, `data-dropped`,
+ * (`data-subpage`, `data-paused`, `data-ready`, `data-loading-slos`, `data-seq`, `data-dropped`,
  * `data-dropped-entities`, `data-resyncs`, `data-messages`), documented in
  * the README.
  */
@@ -35,6 +35,7 @@ export function Wall() {
   const connection = useWall((s) => s.connection);
   const theme = useWall((s) => s.settings.theme);
   const hasSnapshot = useWall((s) => s.hasSnapshot);
+  const loadingSlos = useWall((s) => s.loadingSlos);
   const setLayout = useWall((s) => s.setLayout);
   const urgent = useWall((s) => [s.hasPageBurn ? 'budgets' : '', s.majorIds.size > 0 ? 'incidents' : ''].filter(Boolean).join(','));
   useCounterAttributes(root);
@@ -68,6 +69,7 @@ export function Wall() {
       data-subpage={`${subPage + 1}/${count}`}
       data-paused={String(rotation.pausedAt !== null)}
       data-ready={String(hasSnapshot)}
+      data-loading-slos={loadingSlos}
       data-urgent={urgent}
       data-orbit={care.orbit.step}
       data-dimmed={String(care.isDimmed)}

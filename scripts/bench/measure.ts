@@ -46,8 +46,17 @@ export async function rendererCpuSeconds(browserCdp: CDPSession): Promise<number
 /** The probe's records. */
 export function readProbe(page: Page): Promise<ProbeData> {
   return page.evaluate(() => {
-    const { frames, longTasks, seqPainted, readyAt } = (window as unknown as { __bench: ProbeData }).__bench;
-    return { frames, longTasks, seqPainted, readyAt };
+    const { frames, longTasks, seqPainted, readyAt, bigMessageAt, afterBigMessageAt } = (window as unknown as { __bench: ProbeData }).__bench;
+    return { frames, longTasks, seqPainted, readyAt, bigMessageAt, afterBigMessageAt };
+  });
+}
+
+/** The wall's own marks (`performance.mark('wall:…')`, see renderer/transport/ingest.ts), first of each name, as epoch milliseconds. */
+export function readWallMarks(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const marks: Record<string, number> = {};
+    for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('wall:') && !(m.name in marks)) marks[m.name] = performance.timeOrigin + m.startTime;
+    return marks;
   });
 }
 

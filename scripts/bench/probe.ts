@@ -13,15 +13,44 @@ export interface ProbeData {
   seqPainted: [number, number][];
   /** When the first snapshot's content was painted. */
   readyAt: number | null;
+  /** When the first websocket message over 1 MB (the snapshot) reached the page, before any parsing. */
+  bigMessageAt: number | null;
+  /** When the next task after that message's handling ran: Chromium keeps the event loop a while after a large message. */
+  afterBigMessageAt: number | null;
   /** Starts or stops timing frames: a rAF loop keeps the page drawing, so it is off while idle CPU is measured. */
   setTiming?: (on: boolean) => void;
 }
 
 /** The page-side recorder; run through `probeScript()`. */
 export function installProbe(): void {
-  const probe: ProbeData = { frames: [], longTasks: [], seqPainted: [], readyAt: null };
+  const probe: ProbeData = { frames: [], longTasks: [], seqPainted: [], readyAt: null, bigMessageAt: null, afterBigMessageAt: null };
   (window as unknown as { __bench: ProbeData }).__bench = probe;
   const epoch = (t: number) => performance.timeOrigin + t;
+  // The socket's handler is wrapped to stamp the snapshot's arrival, before
+  // socket.io parses it.
+  const onmessage = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
+  if (onmessage?.set && onmessage.get) {
+    const { set, get } = onmessage;
+    Object.defineProperty(WebSocket.prototype, 'onmessage', {
+      configurable: true,
+      get() {
+        return get.call(this);
+      },
+      set(handler: ((event: MessageEvent) => void) | null) {
+        set.call(
+          this,
+          handler &&
+            function (this: WebSocket, event: MessageEvent) {
+              if (probe.bigMessageAt === null && typeof event.data === 'string' && event.data.length > 1_000_000) {
+                probe.bigMessageAt = epoch(performance.now());
+                setTimeout(() => (probe.afterBigMessageAt = epoch(performance.now())), 0);
+              }
+              handler.call(this, event);
+            },
+        );
+      },
+    });
+  }
   let last = 0;
   let isTiming = true;
   const frame = (t: number) => {

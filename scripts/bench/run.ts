@@ -11,7 +11,7 @@ import { baseUrl, wallUrl } from '../../web/wallUrl';
 import { createLoadSource } from './loadSource';
 import type { LoadSource } from './loadSource';
 import { realMsForStoryHour } from './loadPlan';
-import { checkpoint, cpuBetween, metrics, readProbe, rendererCpuSeconds, setFrameTiming, startProfile, stopProfile } from './measure';
+import { checkpoint, cpuBetween, metrics, readProbe, readWallMarks, rendererCpuSeconds, setFrameTiming, startProfile, stopProfile } from './measure';
 import type { Checkpoint } from './measure';
 import { probeScript } from './probe';
 import type { ProbeData } from './probe';
@@ -111,7 +111,9 @@ async function runScenario(s: Scenario, executablePath: string, isProfiling: boo
     await page.goto(wallUrl(base, { feedUrl: base, isDemo: true, dwellSeconds: DWELL_SECONDS }));
     await page.waitForSelector('#wall[data-ready="true"]', { timeout: 120_000 });
     await page.waitForFunction(() => (window as unknown as { __bench: ProbeData }).__bench.readyAt !== null, undefined, { timeout: 30_000 });
-    const readyAt = (await readProbe(page)).readyAt!;
+    const firstProbe = await readProbe(page);
+    const readyAt = firstProbe.readyAt!;
+    const marks = await readWallMarks(page);
     const startProfileResult = isProfilingStart ? await stopProfile(cdp) : null;
     const snapshotAt = source.snapshotsAt[0] ?? NaN;
     // The bench's own work (forced GC, paging to the pinned screen) is left out of the long tasks.
@@ -137,6 +139,8 @@ async function runScenario(s: Scenario, executablePath: string, isProfiling: boo
       ['cores / load average (1, 5, 15 min)', `${os.cpus().length} / ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`],
       ['services / SLOs / active incidents', `${s.services} / ${s.slos} / ${source.incidentCount()}`],
       ['first paint after snapshot `at`', formatMs(readyAt - snapshotAt)],
+      ['  of which (ms after `at`)', firstPaintSteps(snapshotAt, firstProbe.bigMessageAt, marks, readyAt)],
+      ...wallShare(firstProbe, marks, readyAt),
       ['renderer CPU idle (share of one core)', idleCpu],
     ];
     if (s.loadSeconds > 0) {
@@ -181,6 +185,36 @@ async function runScenario(s: Scenario, executablePath: string, isProfiling: boo
     await browser.close();
     await kiosk.close();
   }
+}
+
+/** Where the first paint's time went: each step's time after the snapshot's `at`. */
+function firstPaintSteps(snapshotAt: number, arrivedAt: number | null, marks: Record<string, number>, readyAt: number): string {
+  const steps: [string, number | null | undefined][] = [
+    ['arrived', arrivedAt],
+    ['parsed', marks['wall:snapshot-received']],
+    ['validated', marks['wall:snapshot-validated']],
+    ['applied', marks['wall:snapshot-applied']],
+    ['painted', readyAt],
+  ];
+  return steps.map(([name, at]) => `${name} ${at == null ? '?' : Math.round(at - snapshotAt)}`).join(', ');
+}
+
+/**
+ * The wall's own share of the first paint, for a snapshot over 1 MB: from
+ * the message event to the paint, less the time Chromium held the event
+ * loop after the message was handled (see scripts/bench/websocketFloor.ts).
+ */
+function wallShare(probe: ProbeData, marks: Record<string, number>, readyAt: number): Row[] {
+  const { bigMessageAt, afterBigMessageAt } = probe;
+  const validated = marks['wall:snapshot-validated'];
+  if (bigMessageAt === null || afterBigMessageAt === null || validated === undefined) return [];
+  const held = Math.max(0, afterBigMessageAt - validated);
+  const complete = marks['wall:snapshot-complete'];
+  return [
+    ['  Chromium holding the event loop after the message', formatMs(held)],
+    ['first paint after the message event, less that hold', formatMs(readyAt - bigMessageAt - held)],
+    ['all SLOs applied after the message event, less that hold', complete === undefined ? '?' : formatMs(complete - bigMessageAt - held)],
+  ];
 }
 
 async function main(): Promise<void> {
