@@ -49,13 +49,21 @@ function NoSignalChip({ judged }: { judged: readonly JudgedSlo[] }) {
 
 /** The title of what is showing and a one-line summary of it. */
 export function PageHeader({ view, model }: { view: WallView; model: WallModel }) {
+  const loadingSlos = useWall((s) => s.loadingSlos);
   const burning = model.quiet.pages.reduce((n, page) => n + page.length, 0);
   const total = model.judged.length;
   const active = model.incidents.pages.flat().filter((i) => i.status !== 'resolved').length;
   const resolved = model.incidents.pages.flat().length - active;
   let summary: ReactNode;
   if (view === 'health') summary = <HealthSummary />;
-  else if (view === 'budgets' || view === 'quiet') {
+  else if ((view === 'budgets' || view === 'quiet') && loadingSlos > 0) {
+    // Not "0 of 0 burning": nothing is known of the budgets yet.
+    summary = (
+      <span className="summary-chip" data-loading-slos={loadingSlos}>
+        loading <span className="num">{loadingSlos.toLocaleString('en-US')}</span> SLOs
+      </span>
+    );
+  } else if (view === 'budgets' || view === 'quiet') {
     summary = (
       <span className={burning > 0 ? 'summary-chip tone-down' : 'summary-chip tone-ok'}>
         <Icon shape={burning > 0 ? 'octagon-x' : 'check'} />

@@ -51,7 +51,7 @@ export function StatusBar() {
         </span>
       ) : null}
       <IncidentMark />
-      {loadingSlos > 0 ? <span className="status-item loading-slos">loading {loadingSlos.toLocaleString('en-US')} SLOs</span> : null}
+      {loadingSlos > 0 ? <span className="status-item loading-slos">loading SLOs</span> : null}
       {dropped > 0 ? (
         <span className="status-item dropped tone-degraded">
           <Icon shape="triangle" /> {dropped} dropped
