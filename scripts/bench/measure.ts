@@ -46,8 +46,8 @@ export async function rendererCpuSeconds(browserCdp: CDPSession): Promise<number
 /** The probe's records. */
 export function readProbe(page: Page): Promise<ProbeData> {
   return page.evaluate(() => {
-    const { frames, longTasks, seqPainted, readyAt, bigMessageAt, afterBigMessageAt } = (window as unknown as { __bench: ProbeData }).__bench;
-    return { frames, longTasks, seqPainted, readyAt, bigMessageAt, afterBigMessageAt };
+    const { frames, longTasks, longFrames, seqPainted, readyAt, bigMessageAt, afterBigMessageAt } = (window as unknown as { __bench: ProbeData }).__bench;
+    return { frames, longTasks, longFrames, seqPainted, readyAt, bigMessageAt, afterBigMessageAt };
   });
 }
 

@@ -9,13 +9,15 @@ export interface ProbeData {
   frames: [number, number][];
   /** [start, duration] of each task over 50 ms. */
   longTasks: [number, number][];
+  /** Animation frames over 50 ms (Chromium's long-animation-frame entries): start, duration, the part spent in style and layout and after, and the scripts that ran longest. */
+  longFrames: { at: number; duration: number; renderMs: number; scripts: string[] }[];
   /** [seq, painted at]. */
   seqPainted: [number, number][];
   /** When the first snapshot's content was painted. */
   readyAt: number | null;
   /** When the first websocket message over 1 MB (the snapshot) reached the page, before any parsing. */
   bigMessageAt: number | null;
-  /** When the next task after that message's handling ran: Chromium keeps the event loop a while after a large message. */
+  /** When the next task or frame after that message's handling ran: Chromium keeps the event loop a while after a large message. */
   afterBigMessageAt: number | null;
   /** Starts or stops timing frames: a rAF loop keeps the page drawing, so it is off while idle CPU is measured. */
   setTiming?: (on: boolean) => void;
@@ -23,7 +25,7 @@ export interface ProbeData {
 
 /** The page-side recorder; run through `probeScript()`. */
 export function installProbe(): void {
-  const probe: ProbeData = { frames: [], longTasks: [], seqPainted: [], readyAt: null, bigMessageAt: null, afterBigMessageAt: null };
+  const probe: ProbeData = { frames: [], longTasks: [], longFrames: [], seqPainted: [], readyAt: null, bigMessageAt: null, afterBigMessageAt: null };
   (window as unknown as { __bench: ProbeData }).__bench = probe;
   const epoch = (t: number) => performance.timeOrigin + t;
   // The socket's handler is wrapped to stamp the snapshot's arrival, before
@@ -43,7 +45,10 @@ export function installProbe(): void {
             function (this: WebSocket, event: MessageEvent) {
               if (probe.bigMessageAt === null && typeof event.data === 'string' && event.data.length > 1_000_000) {
                 probe.bigMessageAt = epoch(performance.now());
-                setTimeout(() => (probe.afterBigMessageAt = epoch(performance.now())), 0);
+                // Whichever runs first: the next task, or the next frame's callbacks (queued before the wall's own).
+                const next = () => (probe.afterBigMessageAt ??= epoch(performance.now()));
+                setTimeout(next, 0);
+                requestAnimationFrame(next);
               }
               handler.call(this, event);
             },
@@ -68,6 +73,16 @@ export function installProbe(): void {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) probe.longTasks.push([epoch(e.startTime), e.duration]);
   }).observe({ type: 'longtask', buffered: true });
+  type Loaf = PerformanceEntry & { renderStart: number; scripts: Array<PerformanceEntry & { invoker: string; sourceFunctionName: string; sourceURL: string; sourceCharPosition: number }> };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries() as Loaf[]) {
+      const scripts = [...e.scripts]
+        .sort((a, b) => b.duration - a.duration)
+        .slice(0, 3)
+        .map((s) => `${Math.round(s.duration)} ms ${s.invoker} ${s.sourceFunctionName || '?'}@${s.sourceCharPosition}`);
+      probe.longFrames.push({ at: epoch(e.startTime), duration: e.duration, renderMs: e.renderStart > 0 ? e.startTime + e.duration - e.renderStart : 0, scripts });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
   let lastSeq = 0;
   const watch = () => {
     const wall = document.getElementById('wall');

@@ -167,6 +167,9 @@ async function runScenario(s: Scenario, executablePath: string, isProfiling: boo
       rows.push(...loadRows(s, source, probe, loadStart, loadEnd, await drops(page)));
       const long = longTasks(probe);
       rows.push(['long tasks after first paint (count / total / max)', `${long.count} / ${formatMs(long.total)} / ${formatMs(long.max)}`]);
+      const frames = probe.longFrames.filter((f) => f.at >= readyAt && !ownWork.some(([a, b]) => f.at >= a - 50 && f.at <= b));
+      if (frames.length > 0)
+        rows.push(['  long animation frames: duration, rendering, longest scripts', `\n${frames.map((f) => `    ${formatMs(f.duration)}, render ${formatMs(f.renderMs)}: ${f.scripts.join('; ') || 'no script'}`).join('\n')}`]);
       rows.push(['renderer CPU under load (share of one core)', loadCpu]);
       rows.push(...checkpointRows('start / end', start, end));
       if (hour1 !== null) rows.push(...checkpointRows('story hour 1 / hour 24', hour1, end));
@@ -193,7 +196,7 @@ function firstPaintSteps(snapshotAt: number, arrivedAt: number | null, marks: Re
     ['arrived', arrivedAt],
     ['parsed', marks['wall:snapshot-received']],
     ['validated', marks['wall:snapshot-validated']],
-    ['applied', marks['wall:snapshot-applied']],
+    ['applied', marks['wall:snapshot-applied'] ?? marks['wall:snapshot-complete']],
     ['painted', readyAt],
   ];
   return steps.map(([name, at]) => `${name} ${at == null ? '?' : Math.round(at - snapshotAt)}`).join(', ');

@@ -25,17 +25,28 @@ export interface SortRules<T, K> {
 // Above this share of changed items a full sort is as cheap as a merge.
 const FULL_SORT_SHARE = 0.25;
 
+// Merges the sorted `moved` into the sorted `ids`: each moved id finds its
+// place by binary search from the last one's, so a few moved ids cost a few
+// comparisons each, not a pass of comparisons over the whole list.
 function merge(ids: string[], moved: string[], keys: ReadonlyMap<string, unknown>, compare: (a: never, b: never) => number): string[] {
-  const out: string[] = [];
-  let i = 0;
-  let j = 0;
   const cmp = compare as (a: unknown, b: unknown) => number;
-  while (i < ids.length && j < moved.length) {
-    if (cmp(keys.get(ids[i]!), keys.get(moved[j]!)) <= 0) out.push(ids[i++]!);
-    else out.push(moved[j++]!);
+  const out: string[] = [];
+  let from = 0;
+  for (const id of moved) {
+    const key = keys.get(id);
+    // The first kept id that sorts after this one.
+    let lo = from;
+    let hi = ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cmp(keys.get(ids[mid]!), key) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = from; i < lo; i += 1) out.push(ids[i]!);
+    out.push(id);
+    from = lo;
   }
-  while (i < ids.length) out.push(ids[i++]!);
-  while (j < moved.length) out.push(moved[j++]!);
+  for (let i = from; i < ids.length; i += 1) out.push(ids[i]!);
   return out;
 }
 
@@ -62,8 +73,11 @@ export function resort<T, K>(previous: SortedList<T, K> | null, items: Iterable<
     const before = previous?.keys.get(id);
     if (before === undefined || !rules.sameKey(before, key)) moved.push(id);
   }
-  let ids: string[];
-  if (previous === null || moved.length > byId.size * FULL_SORT_SHARE) {
+  let ids: readonly string[];
+  if (previous !== null && moved.length === 0 && previous.ids.length === byId.size) {
+    // Nothing moved, nothing left: the order stands.
+    ids = previous.ids;
+  } else if (previous === null || moved.length > byId.size * FULL_SORT_SHARE) {
     ids = sortByKey([...keys.entries()], rules.compare);
   } else {
     const isMoved = new Set(moved);
