@@ -6,6 +6,8 @@ import type { ProbeData } from './probe';
 /** The page's state at one moment, after a forced GC. */
 export interface Checkpoint {
   heapBytes: number;
+  /** Array buffers and external strings (the charts' typed-array history lives there), outside the JS heap figure. */
+  backingBytes: number;
   nodes: number;
   listeners: number;
   charts: number;
@@ -105,12 +107,13 @@ export async function checkpoint(page: Page, cdp: CDPSession): Promise<Checkpoin
   await sleep(1_500);
   await cdp.send('HeapProfiler.collectGarbage');
   const m = await metrics(cdp);
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { backingStorageSize?: number };
   const counters = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
   // ECharts marks the element of every live instance with this attribute.
   const charts = await page.evaluate(() => document.querySelectorAll('[_echarts_instance_]').length);
   const view = `${await attribute(page, 'data-page')} ${await attribute(page, 'data-subpage')}`;
   await unpin(page);
-  return { heapBytes: m.JSHeapUsedSize ?? 0, nodes: counters.nodes, listeners: counters.jsEventListeners, charts, view };
+  return { heapBytes: m.JSHeapUsedSize ?? 0, backingBytes: usage.backingStorageSize ?? 0, nodes: counters.nodes, listeners: counters.jsEventListeners, charts, view };
 }
 
 /** Starts Chromium's sampling CPU profiler. */

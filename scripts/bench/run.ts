@@ -60,6 +60,7 @@ async function drops(page: Page): Promise<string> {
 function checkpointRows(label: string, a: Checkpoint, b: Checkpoint): Row[] {
   return [
     [`JS heap after GC ${label}`, `${formatMb(a.heapBytes)} / ${formatMb(b.heapBytes)} (${formatGrowth(a.heapBytes, b.heapBytes)})`],
+    [`  array buffers, external strings ${label}`, `${formatMb(a.backingBytes)} / ${formatMb(b.backingBytes)} (${formatGrowth(a.backingBytes, b.backingBytes)})`],
     [`DOM nodes ${label}`, `${a.nodes} / ${b.nodes} (on ${a.view} / ${b.view})`],
     [`ECharts instances ${label}`, `${a.charts} / ${b.charts}`],
     [`JS event listeners ${label}`, `${a.listeners} / ${b.listeners}`],
@@ -78,6 +79,8 @@ function loadRows(s: Scenario, source: LoadSource, probe: ProbeData, from: numbe
   return [
     ['entity updates/s sent / applied', `${(source.sent.entities / seconds).toFixed(0)} / ${(applied / seconds).toFixed(0)} (dropped: ${dropped})`],
     ['frame p50 / p95 / p99', `${formatMs(percentile(frames, 50))} / ${formatMs(percentile(frames, 95))} / ${formatMs(percentile(frames, 99))} (${frames.length} frames)`],
+    // An interval of 16.6 or 16.8 ms is a frame on its vsync; one over 1.5 frames means a vsync went by without a frame.
+    ['frames that missed a vsync (interval over 25 ms)', `${frames.filter((f) => f > 25).length} (${((frames.filter((f) => f > 25).length / Math.max(1, frames.length)) * 100).toFixed(1)}%)`],
     ['update-to-pixel p50 / p95', `${formatMs(percentile(latencies, 50))} / ${formatMs(percentile(latencies, 95))} (${latencies.length} paints)`],
   ];
 }

@@ -25,6 +25,8 @@ describe('sloView', () => {
     const first = evaluateAll(slos, cache);
     const second = evaluateAll(slos, cache);
     expect(second[0]?.evaluation).toBe(first[0]?.evaluation);
+    // The same judged object, so what is memoised on it stays.
+    expect(second[0]).toBe(first[0]);
     const changed = new Map(slos).set('calm', slo('calm', paging(0.05), 'a'));
     expect(evaluateAll(changed, cache)[0]?.evaluation.level).toBe('page');
   });

@@ -18,23 +18,27 @@ export interface JudgedSlo {
 }
 
 /**
- * Cache of evaluations by SLO object. A delta replaces an SLO with a new
- * object, so an unchanged SLO keeps its evaluation and only the changed ones
- * are evaluated again; a dropped SLO falls out with its object.
+ * Cache of judged SLOs by SLO object. A delta replaces an SLO with a new
+ * object, so an unchanged SLO keeps its evaluation, and the very same
+ * {@link JudgedSlo} (a card memoised on it is not rendered again); only the
+ * changed ones are evaluated again; a dropped SLO falls out with its object.
  */
-export type EvaluationCache = WeakMap<Slo, SloEvaluation>;
+export type EvaluationCache = WeakMap<Slo, JudgedSlo>;
+
+/** The judged SLO of one SLO object, from the cache when it was judged before. */
+export function judgeSlo(slo: Slo, cache: EvaluationCache): JudgedSlo {
+  let judged = cache.get(slo);
+  if (judged === undefined) {
+    judged = { slo, evaluation: evaluateSlo(slo) };
+    cache.set(slo, judged);
+  }
+  return judged;
+}
 
 /** Evaluates every SLO, reusing the cache for the ones that did not change. */
 export function evaluateAll(slos: ReadonlyMap<string, Slo>, cache: EvaluationCache): JudgedSlo[] {
   const judged: JudgedSlo[] = [];
-  for (const slo of slos.values()) {
-    let evaluation = cache.get(slo);
-    if (evaluation === undefined) {
-      evaluation = evaluateSlo(slo);
-      cache.set(slo, evaluation);
-    }
-    judged.push({ slo, evaluation });
-  }
+  for (const slo of slos.values()) judged.push(judgeSlo(slo, cache));
   return judged;
 }
 

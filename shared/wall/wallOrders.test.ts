@@ -5,7 +5,8 @@ import { evaluateSlo } from '../slo/evaluate';
 import type { BurnLevel } from '../slo/conditions';
 import { groupServices } from './healthOrder';
 import type { HeldLevels } from './hysteresis';
-import { budgetsOrder, quietOrder } from './sloView';
+import { budgetsOrder, evaluateAll, quietOrder } from './sloView';
+import type { EvaluationCache } from './sloView';
 import { createWallOrders } from './wallOrders';
 
 const STATUSES: ServiceStatus[] = ['ok', 'degraded', 'down', 'maintenance', 'unknown'];
@@ -76,6 +77,36 @@ describe('createWallOrders', () => {
           expect(result.burning.map((j) => j.slo.id)).toEqual(quietOrder(judged, held).map((j) => j.slo.id));
         });
       }),
+    );
+  });
+
+  it('gives the same answer when batches keep the held levels and the unchanged SLOs\' judged objects, as the wall does', () => {
+    const update = fc.record({ n: fc.integer({ min: 0, max: 30 }), ratio: fc.constantFrom(0, 0.0005, 0.002, 0.01, 0.05, 0.2), isRemoval: fc.boolean() });
+    const holds = fc.option(fc.array(fc.record({ n: fc.integer({ min: 0, max: 30 }), level: fc.integer({ min: 0, max: 3 }) }), { maxLength: 4 }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.array(update, { maxLength: 6 }), holds), { minLength: 1, maxLength: 12 }), (batches) => {
+        const orders = createWallOrders();
+        const cache: EvaluationCache = new WeakMap();
+        let slos = new Map<string, Slo>();
+        let held: HeldLevels = new Map();
+        batches.forEach(([batch, holding], at) => {
+          slos = new Map(slos);
+          for (const u of batch) {
+            if (u.isRemoval) slos.delete(`slo-${u.n}`);
+            else slos.set(`slo-${u.n}`, slo(u.n, u.ratio, at));
+          }
+          // Held levels change only now and then: most batches keep the same map.
+          if (holding !== null) held = new Map(holding.map((h) => [`slo-${h.n}`, { level: LEVELS[h.level]!, pending: null }]));
+          const judged = evaluateAll(slos, cache);
+          const result = orders.slos(judged, held);
+          expect(result.all.map((j) => j.slo.id)).toEqual(budgetsOrder(judged, held).map((j) => j.slo.id));
+          expect(result.burning.map((j) => j.slo.id)).toEqual(quietOrder(judged, held).map((j) => j.slo.id));
+          // The current objects, not those of an earlier batch.
+          const current = new Set(judged);
+          expect(result.all.every((j) => current.has(j))).toBe(true);
+        });
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -41,12 +41,42 @@ export function createWallOrders(): WallOrders {
   let lastServices: ReadonlyMap<string, Service> | null = null;
   let lastGroups: readonly ServiceGroup[] = [];
   let held: HeldLevels | undefined;
+  const sameKey = (a: SloEvaluation, b: SloEvaluation) => a.level === b.level && a.rankBurn === b.rankBurn;
   const sortSlos = createResorter<JudgedSlo, SloEvaluation>({
     idOf: (j) => j.slo.id,
     keyOf: (j) => asHeld(held, j.evaluation),
-    sameKey: (a, b) => a.level === b.level && a.rankBurn === b.rankBurn,
+    sameKey,
     compare: compareBurning,
   });
+  // The last answer, what it was computed from, and where each SLO sits in it.
+  let last: { judged: readonly JudgedSlo[]; held: HeldLevels | undefined; orders: SloOrders; keys: ReadonlyMap<string, SloEvaluation>; at: Map<string, number> } | null = null;
+
+  // The common batch: the same SLOs in the same places (a map keeps an
+  // updated id where it was), the same held levels, and none of the
+  // re-measured ones moving in the order. Their new objects then take the
+  // old ones' places, found by identity, without a pass of map lookups or
+  // comparisons over every SLO. Null when the batch is not that simple.
+  function inPlace(judged: readonly JudgedSlo[], heldLevels: HeldLevels | undefined): SloOrders | null {
+    if (last === null || heldLevels !== last.held || judged.length !== last.judged.length) return null;
+    const previous = last.judged;
+    let all: JudgedSlo[] | null = null;
+    for (let i = 0; i < judged.length; i += 1) {
+      const item = judged[i]!;
+      const before = previous[i]!;
+      if (item === before) continue;
+      const id = item.slo.id;
+      if (id !== before.slo.id) return null;
+      const key = last.keys.get(id);
+      if (key === undefined || !sameKey(key, asHeld(heldLevels, item.evaluation))) return null;
+      all ??= last.orders.all.slice();
+      all[last.at.get(id)!] = item;
+    }
+    if (all === null) return last.orders;
+    const keys = last.keys;
+    const orders = { all, burning: all.filter((j) => keys.get(j.slo.id)?.isBurning === true) };
+    last = { ...last, judged, orders };
+    return orders;
+  }
   return {
     groups(services) {
       if (lastServices !== null && isSameOrder(lastServices, services, sameServiceOrder)) {
@@ -58,9 +88,13 @@ export function createWallOrders(): WallOrders {
       return lastGroups;
     },
     slos(judged, heldLevels) {
+      const kept = inPlace(judged, heldLevels);
+      if (kept !== null) return kept;
       held = heldLevels;
       const sorted = sortSlos(judged);
-      return { all: sorted.items, burning: sorted.items.filter((j) => sorted.keys.get(j.slo.id)?.isBurning === true) };
+      const orders = { all: sorted.items, burning: sorted.items.filter((j) => sorted.keys.get(j.slo.id)?.isBurning === true) };
+      last = { judged, held: heldLevels, orders, keys: sorted.keys, at: new Map(sorted.ids.map((id, i) => [id, i])) };
+      return orders;
     },
   };
 }
