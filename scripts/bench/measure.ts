@@ -45,12 +45,34 @@ export async function rendererCpuSeconds(browserCdp: CDPSession): Promise<number
   return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
 }
 
-/** The probe's records. */
-export function readProbe(page: Page): Promise<ProbeData> {
+/**
+ * Takes the probe's records out of the page, leaving its lists empty. A long
+ * run drains every few seconds: 20 minutes of frame times kept in the page
+ * would be megabytes of its JS heap, counted as the wall's.
+ */
+export function drainProbe(page: Page): Promise<ProbeData> {
   return page.evaluate(() => {
-    const { frames, longTasks, longFrames, seqPainted, readyAt, bigMessageAt, afterBigMessageAt } = (window as unknown as { __bench: ProbeData }).__bench;
+    const probe = (window as unknown as { __bench: ProbeData }).__bench;
+    const { frames, longTasks, longFrames, seqPainted, readyAt, bigMessageAt, afterBigMessageAt } = probe;
+    probe.frames = [];
+    probe.longTasks = [];
+    probe.longFrames = [];
+    probe.seqPainted = [];
     return { frames, longTasks, longFrames, seqPainted, readyAt, bigMessageAt, afterBigMessageAt };
   });
+}
+
+/** Records drained at different times, as one. */
+export function mergeProbes(a: ProbeData, b: ProbeData): ProbeData {
+  return {
+    frames: [...a.frames, ...b.frames],
+    longTasks: [...a.longTasks, ...b.longTasks],
+    longFrames: [...a.longFrames, ...b.longFrames],
+    seqPainted: [...a.seqPainted, ...b.seqPainted],
+    readyAt: a.readyAt ?? b.readyAt,
+    bigMessageAt: a.bigMessageAt ?? b.bigMessageAt,
+    afterBigMessageAt: a.afterBigMessageAt ?? b.afterBigMessageAt,
+  };
 }
 
 /** The wall's own marks (`performance.mark('wall:…')`, see renderer/transport/ingest.ts), first of each name, as epoch milliseconds. */

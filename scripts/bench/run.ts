@@ -11,7 +11,7 @@ import { baseUrl, wallUrl } from '../../web/wallUrl';
 import { createLoadSource } from './loadSource';
 import type { LoadSource } from './loadSource';
 import { realMsForStoryHour } from './loadPlan';
-import { checkpoint, cpuBetween, metrics, readProbe, readWallMarks, rendererCpuSeconds, setFrameTiming, startProfile, stopProfile } from './measure';
+import { checkpoint, cpuBetween, drainProbe, mergeProbes, metrics, readWallMarks, rendererCpuSeconds, setFrameTiming, startProfile, stopProfile } from './measure';
 import type { Checkpoint } from './measure';
 import { probeScript } from './probe';
 import type { ProbeData } from './probe';
@@ -26,6 +26,8 @@ import { formatGrowth, formatMb, formatMs, formatShare, formatTable, percentile,
 const IDLE_SECONDS = 5;
 // A shorter dwell than the wall's default, so a run sees every page.
 const DWELL_SECONDS = 10;
+// Long animation frames listed per table: the longest ones tell where the time goes.
+const LONG_FRAMES_SHOWN = 8;
 // scripts/chromium.mjs has no types; its two exports are described here.
 const { CHROMIUM_ARGS, findChromium } = (await import('../chromium.mjs' as string)) as { CHROMIUM_ARGS: string[]; findChromium: () => string | null };
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
@@ -114,7 +116,16 @@ async function runScenario(s: Scenario, executablePath: string, isProfiling: boo
     await page.goto(wallUrl(base, { feedUrl: base, isDemo: true, dwellSeconds: DWELL_SECONDS }));
     await page.waitForSelector('#wall[data-ready="true"]', { timeout: 120_000 });
     await page.waitForFunction(() => (window as unknown as { __bench: ProbeData }).__bench.readyAt !== null, undefined, { timeout: 30_000 });
-    const firstProbe = await readProbe(page);
+    // The probe's records are drained into this process as the run goes.
+    let collected = await drainProbe(page);
+    const firstProbe = collected;
+    const waitDraining = async (ms: number) => {
+      const until = Date.now() + ms;
+      while (Date.now() < until) {
+        await sleep(Math.min(5_000, until - Date.now()));
+        collected = mergeProbes(collected, await drainProbe(page));
+      }
+    };
     const readyAt = firstProbe.readyAt!;
     const marks = await readWallMarks(page);
     const startProfileResult = isProfilingStart ? await stopProfile(cdp) : null;
@@ -154,11 +165,11 @@ async function runScenario(s: Scenario, executablePath: string, isProfiling: boo
         say(`${s.name}: load for ${s.loadSeconds} s`);
         source.startLoad();
         if (s.speed > 1) {
-          await sleep(realMsForStoryHour(1, s.speed));
+          await waitDraining(realMsForStoryHour(1, s.speed));
           say(`${s.name}: story hour 1; checkpoint`);
           hour1 = await measure();
         }
-        await sleep(Math.max(0, loadStart + s.loadSeconds * 1000 - Date.now()));
+        await waitDraining(Math.max(0, loadStart + s.loadSeconds * 1000 - Date.now()));
       });
       source.stopLoad();
       const loadEnd = Date.now();
@@ -166,19 +177,24 @@ async function runScenario(s: Scenario, executablePath: string, isProfiling: boo
       await sleep(1_500);
       say(`${s.name}: load done; checkpoint`);
       const end = await measure();
-      const probe = await readProbe(page);
+      const probe = mergeProbes(collected, await drainProbe(page));
       rows.push(...loadRows(s, source, probe, loadStart, loadEnd, await drops(page)));
       const long = longTasks(probe);
       rows.push(['long tasks after first paint (count / total / max)', `${long.count} / ${formatMs(long.total)} / ${formatMs(long.max)}`]);
       const frames = probe.longFrames.filter((f) => f.at >= readyAt && !ownWork.some(([a, b]) => f.at >= a - 50 && f.at <= b));
-      if (frames.length > 0)
-        rows.push(['  long animation frames: duration, rendering, longest scripts', `\n${frames.map((f) => `    ${formatMs(f.duration)}, render ${formatMs(f.renderMs)}: ${f.scripts.join('; ') || 'no script'}`).join('\n')}`]);
+      if (frames.length > 0) {
+        const longest = [...frames].sort((a, b) => b.duration - a.duration).slice(0, LONG_FRAMES_SHOWN);
+        rows.push([
+          `  long animation frames: ${frames.length}; the ${longest.length} longest, rendering, longest scripts`,
+          `\n${longest.map((f) => `    ${formatMs(f.duration)}, render ${formatMs(f.renderMs)}: ${f.scripts.join('; ') || 'no script'}`).join('\n')}`,
+        ]);
+      }
       rows.push(['renderer CPU under load (share of one core)', loadCpu]);
       rows.push(...checkpointRows('start / end', start, end));
       if (hour1 !== null) rows.push(...checkpointRows('story hour 1 / hour 24', hour1, end));
       if (profile !== null) rows.push(['top self time over the load', `\n${formatSelfTimes(topSelfTime(profile, 25, bundleResolver(root)))}`]);
     } else {
-      const probe = await readProbe(page);
+      const probe = mergeProbes(collected, await drainProbe(page));
       const long = longTasks(probe);
       rows.push(['snapshot seq applied / sent', `${(await page.locator('#wall').getAttribute('data-seq')) ?? '?'} / ${feed.seq}`]);
       rows.push(['dropped', await drops(page)]);

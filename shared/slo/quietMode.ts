@@ -1,6 +1,9 @@
 import { levelRank } from './conditions';
 import type { SloEvaluation } from './evaluate';
 
+/** What the order of SLOs reads of an evaluation. */
+export type BurnRank = Pick<SloEvaluation, 'sloId' | 'level' | 'rankBurn'>;
+
 /**
  * Orders evaluations worst first: by level (page, ticket, exhausted, none),
  * then by `rankBurn` highest first (the leading condition's long-window burn,
@@ -8,7 +11,7 @@ import type { SloEvaluation } from './evaluate';
  * then by `sloId` in code-unit order, so the order is total and stable
  * however the input was ordered. For `Array.prototype.sort`.
  */
-export function compareBurning(a: SloEvaluation, b: SloEvaluation): number {
+export function compareBurning(a: BurnRank, b: BurnRank): number {
   const byLevel = levelRank(b.level) - levelRank(a.level);
   if (byLevel !== 0) return byLevel;
   if (a.rankBurn !== b.rankBurn) return b.rankBurn > a.rankBurn ? 1 : -1;

@@ -92,8 +92,11 @@ export function resort<T, K>(previous: SortedList<T, K> | null, items: Iterable<
 export function createResorter<T, K>(rules: SortRules<T, K>): (items: Iterable<T>) => SortedList<T, K> {
   let last: SortedList<T, K> | null = null;
   return (items) => {
-    last = resort(last, items, rules);
-    return last;
+    const sorted = resort(last, items, rules);
+    // The next call needs the order and the keys only: holding these items
+    // would keep a whole older generation of them alive between calls.
+    last = { ids: sorted.ids, keys: sorted.keys, items: [] };
+    return sorted;
   };
 }
 

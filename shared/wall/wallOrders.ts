@@ -1,6 +1,7 @@
 import type { Service } from '../protocol/entities';
 import type { SloEvaluation } from '../slo/evaluate';
 import { compareBurning } from '../slo/quietMode';
+import type { BurnRank } from '../slo/quietMode';
 import { groupServices } from './healthOrder';
 import type { ServiceGroup } from './healthOrder';
 import type { HeldLevels } from './hysteresis';
@@ -31,6 +32,13 @@ function sameServiceOrder(a: Service, b: Service): boolean {
   return a.status === b.status && a.tier === b.tier && a.name === b.name && a.team === b.team;
 }
 
+/** What the SLO order keeps of an evaluation between batches: a few fields, not the whole evaluation of an earlier generation. */
+type SloKey = BurnRank & Pick<SloEvaluation, 'isBurning'>;
+
+function keyOf(e: SloEvaluation): SloKey {
+  return { sloId: e.sloId, level: e.level, rankBurn: e.rankBurn, isBurning: e.isBurning };
+}
+
 /**
  * Creates the orders of one wall. Services are regrouped only when a
  * service arrives, leaves or changes what its place depends on; otherwise the
@@ -41,15 +49,15 @@ export function createWallOrders(): WallOrders {
   let lastServices: ReadonlyMap<string, Service> | null = null;
   let lastGroups: readonly ServiceGroup[] = [];
   let held: HeldLevels | undefined;
-  const sameKey = (a: SloEvaluation, b: SloEvaluation) => a.level === b.level && a.rankBurn === b.rankBurn;
-  const sortSlos = createResorter<JudgedSlo, SloEvaluation>({
+  const sameKey = (a: SloKey, b: SloKey) => a.level === b.level && a.rankBurn === b.rankBurn;
+  const sortSlos = createResorter<JudgedSlo, SloKey>({
     idOf: (j) => j.slo.id,
-    keyOf: (j) => asHeld(held, j.evaluation),
+    keyOf: (j) => keyOf(asHeld(held, j.evaluation)),
     sameKey,
     compare: compareBurning,
   });
   // The last answer, what it was computed from, and where each SLO sits in it.
-  let last: { judged: readonly JudgedSlo[]; held: HeldLevels | undefined; orders: SloOrders; keys: ReadonlyMap<string, SloEvaluation>; at: Map<string, number> } | null = null;
+  let last: { judged: readonly JudgedSlo[]; held: HeldLevels | undefined; orders: SloOrders; keys: ReadonlyMap<string, SloKey>; at: Map<string, number> } | null = null;
 
   // The common batch: the same SLOs in the same places (a map keeps an
   // updated id where it was), the same held levels, and none of the
@@ -67,7 +75,7 @@ export function createWallOrders(): WallOrders {
       const id = item.slo.id;
       if (id !== before.slo.id) return null;
       const key = last.keys.get(id);
-      if (key === undefined || !sameKey(key, asHeld(heldLevels, item.evaluation))) return null;
+      if (key === undefined || !sameKey(key, keyOf(asHeld(heldLevels, item.evaluation)))) return null;
       all ??= last.orders.all.slice();
       all[last.at.get(id)!] = item;
     }
