@@ -68,3 +68,19 @@ test('a first snapshot of over 10,000 SLOs shows its services at once and says i
   await expect(page.locator('.page-header')).toContainText(`of ${total} burning`);
   await expect(page.locator('.status-bar')).not.toContainText('loading SLOs');
 });
+
+test('the health page says its SLOs are loading: a tile without a burn badge then is not a tile that burns nothing', async ({ page, site }) => {
+  test.setTimeout(120_000);
+  feed = await startScenarioFeed(company(6_000), { tickMs: 60_000 });
+  const total = feed.snapshot().slos.length;
+  await page.addInitScript(recordLoading);
+  await page.goto(wallUrl(site.url, { feed: feed.server.url, pages: ['health'] }));
+  const root = wallRoot(page);
+  await expect(root).toHaveAttribute('data-loading-slos', '0', { timeout: 60_000 });
+  const seen = await page.evaluate(() => (window as unknown as { __seen: Seen[] }).__seen);
+  const loading = seen.find((s) => s.loading === String(total));
+  expect(loading, `the wall showed the health page while its ${total} SLOs loaded`).toBeDefined();
+  expect(loading!.header).toContain('Service health');
+  expect(loading!.header).toContain(`loading ${total.toLocaleString('en-US')} SLOs`);
+  await expect(page.locator('.page-header')).not.toContainText('loading');
+});

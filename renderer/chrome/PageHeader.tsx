@@ -55,15 +55,22 @@ export function PageHeader({ view, model }: { view: WallView; model: WallModel }
   const active = model.incidents.pages.flat().filter((i) => i.status !== 'resolved').length;
   const resolved = model.incidents.pages.flat().length - active;
   let summary: ReactNode;
-  if (view === 'health') summary = <HealthSummary />;
-  else if ((view === 'budgets' || view === 'quiet') && loadingSlos > 0) {
-    // Not "0 of 0 burning": nothing is known of the budgets yet.
-    summary = (
+  // Not "0 of 0 burning", and no burn badge on a tile is not "nothing burns": nothing is known of the budgets yet.
+  const loading =
+    loadingSlos > 0 ? (
       <span className="summary-chip" data-loading-slos={loadingSlos}>
         loading <span className="num">{loadingSlos.toLocaleString('en-US')}</span> SLOs
       </span>
+    ) : null;
+  if (view === 'health')
+    summary = (
+      <>
+        <HealthSummary />
+        {loading}
+      </>
     );
-  } else if (view === 'budgets' || view === 'quiet') {
+  else if ((view === 'budgets' || view === 'quiet') && loading !== null) summary = loading;
+  else if (view === 'budgets' || view === 'quiet') {
     summary = (
       <span className={burning > 0 ? 'summary-chip tone-down' : 'summary-chip tone-ok'}>
         <Icon shape={burning > 0 ? 'octagon-x' : 'check'} />

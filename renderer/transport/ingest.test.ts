@@ -168,16 +168,36 @@ describe('ingest', () => {
       expect(s.lastSeq).toBe(7);
     });
 
-    it('drops a snapshot still being prepared when the connection goes, and applies nothing of it', () => {
+    it('still applies a first snapshot being prepared when the connection drops, with the deltas that came before the drop, and not the loading state forever', () => {
       const { store, ingest, frame } = setup({ stageAbove: 3, slosPerFrame: 1 });
+      ingest.onMessage('feed:snapshot', big(1, 'first'));
+      frame();
+      expect(store.getState().loadingSlos).toBe(5);
+      ingest.onMessage('feed:delta', upsert(2, 'before the drop'));
+      ingest.onDisconnected();
+      ingest.onMessage('feed:delta', upsert(3, 'stray'));
+      for (let i = 0; i < 8; i += 1) frame();
+      const s = store.getState();
+      expect(s.loadingSlos).toBe(0);
+      expect(s.entities.slos.size).toBe(5);
+      expect(s.entities.services.get('checkout')?.name).toBe('before the drop');
+      expect(s.lastSeq).toBe(2);
+    });
+
+    it('prepares one slice per frame however often large and small snapshots take turns', () => {
+      const { store, ingest, frame } = setup({ stageAbove: 3, slosPerFrame: 1 });
+      const evaluated = () => store.getState().entities.slos.size;
       ingest.onMessage('feed:snapshot', snap(1));
       frame();
-      ingest.onMessage('feed:snapshot', big(7, 'half-prepared'));
-      frame();
-      ingest.onDisconnected();
-      for (let i = 0; i < 8; i += 1) frame();
+      ingest.onMessage('feed:snapshot', big(2, 'a'));
+      ingest.onMessage('feed:snapshot', snap(3));
+      ingest.onMessage('feed:snapshot', big(4, 'b'));
+      // One chain of slices: five SLOs at one a frame take five frames, then one more to apply.
+      for (let i = 0; i < 5; i += 1) frame();
       expect(store.getState().entities.services.get('checkout')?.name).toBe('Checkout');
-      expect(store.getState().entities.slos.size).toBe(1);
+      frame();
+      expect(store.getState().entities.services.get('checkout')?.name).toBe('b');
+      expect(evaluated()).toBe(5);
     });
 
     it('applies a snapshot at or under the limit in one batch', () => {

@@ -66,7 +66,8 @@ export interface Ingest {
  * is not applied in one long task: its SLOs are evaluated a slice per frame
  * (filling the evaluation cache the store and the pages read), while the
  * wall keeps showing what it had and later deltas wait their turn; then the
- * whole snapshot and those deltas are applied in one batch. On the first
+ * whole snapshot and those deltas are applied in one batch (also when the
+ * connection drops meanwhile: it is the newest state there is). On the first
  * snapshot, when the wall has nothing to show yet, its services and
  * incidents are applied at once, with `loadingSlos` telling the pages that
  * its SLOs are on their way.
@@ -108,15 +109,15 @@ export function createIngest(deps: IngestDeps): Ingest {
   }
 
   // One slice of the staged snapshot's SLOs; when all are evaluated, the snapshot and its deltas go to the store.
-  function prepare(): void {
-    const s = staging;
-    if (s === null) return;
+  function prepare(s: Staging): void {
+    // A newer snapshot replaced this one: its own chain of slices runs.
+    if (staging !== s) return;
     const { slos } = s.message;
     const end = Math.min(slos.length, s.next + slosPerFrame);
     const started = deps.now();
     while (s.next < end && deps.now() - started < SLICE_MS) evaluationOf(slos[s.next++]!);
     if (s.next < slos.length) {
-      deps.schedule(prepare);
+      deps.schedule(() => prepare(s));
       return;
     }
     staging = null;
@@ -127,9 +128,9 @@ export function createIngest(deps: IngestDeps): Ingest {
   }
 
   function stage(message: SnapshotMessage, history: Staging['history']): void {
-    const isNew = staging === null;
-    staging = { message, history, next: 0, deltas: [] };
-    if (isNew) deps.schedule(prepare);
+    const next: Staging = { message, history, next: 0, deltas: [] };
+    staging = next;
+    deps.schedule(() => prepare(next));
     const b = batch();
     b.deltas = [];
     if (!store.getState().hasSnapshot || store.getState().loadingSlos > 0) {
@@ -204,8 +205,9 @@ export function createIngest(deps: IngestDeps): Ingest {
       publishDiagnostics();
     },
     onDisconnected() {
-      // A half-prepared snapshot is of a connection that is gone; the next one sends its own.
-      staging = null;
+      // A snapshot still being prepared is the newest state the wall has:
+      // it is applied when ready (with the deltas that came before the drop),
+      // and the freshness banner says it is no longer live.
       run({ type: 'disconnected' });
     },
     tick(now) {
