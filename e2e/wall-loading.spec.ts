@@ -76,6 +76,7 @@ test('the health page says its SLOs are loading: a tile without a burn badge the
   await page.addInitScript(recordLoading);
   await page.goto(wallUrl(site.url, { feed: feed.server.url, pages: ['health'] }));
   const root = wallRoot(page);
+  await expect(root).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
   await expect(root).toHaveAttribute('data-loading-slos', '0', { timeout: 60_000 });
   const seen = await page.evaluate(() => (window as unknown as { __seen: Seen[] }).__seen);
   const loading = seen.find((s) => s.loading === String(total));
