@@ -53,12 +53,13 @@ export async function rendererCpuSeconds(browserCdp: CDPSession): Promise<number
 export function drainProbe(page: Page): Promise<ProbeData> {
   return page.evaluate(() => {
     const probe = (window as unknown as { __bench: ProbeData }).__bench;
-    const { frames, longTasks, longFrames, seqPainted, readyAt, bigMessageAt, afterBigMessageAt } = probe;
+    const { frames, longTasks, longFrames, seqPainted, pageChanges, readyAt, bigMessageAt, afterBigMessageAt } = probe;
     probe.frames = [];
     probe.longTasks = [];
     probe.longFrames = [];
     probe.seqPainted = [];
-    return { frames, longTasks, longFrames, seqPainted, readyAt, bigMessageAt, afterBigMessageAt };
+    probe.pageChanges = [];
+    return { frames, longTasks, longFrames, seqPainted, pageChanges, readyAt, bigMessageAt, afterBigMessageAt };
   });
 }
 
@@ -69,6 +70,7 @@ export function mergeProbes(a: ProbeData, b: ProbeData): ProbeData {
     longTasks: [...a.longTasks, ...b.longTasks],
     longFrames: [...a.longFrames, ...b.longFrames],
     seqPainted: [...a.seqPainted, ...b.seqPainted],
+    pageChanges: [...a.pageChanges, ...b.pageChanges],
     readyAt: a.readyAt ?? b.readyAt,
     bigMessageAt: a.bigMessageAt ?? b.bigMessageAt,
     afterBigMessageAt: a.afterBigMessageAt ?? b.afterBigMessageAt,

@@ -13,6 +13,8 @@ export interface ProbeData {
   longFrames: { at: number; duration: number; renderMs: number; scripts: string[] }[];
   /** [seq, painted at]. */
   seqPainted: [number, number][];
+  /** When the wall showed another page or sub-page (`data-page`, `data-subpage`), to tell a page change's cost from a batch's. */
+  pageChanges: number[];
   /** When the first snapshot's content was painted. */
   readyAt: number | null;
   /** When the first websocket message over 1 MB (the snapshot) reached the page, before any parsing. */
@@ -25,7 +27,7 @@ export interface ProbeData {
 
 /** The page-side recorder; run through `probeScript()`. */
 export function installProbe(): void {
-  const probe: ProbeData = { frames: [], longTasks: [], longFrames: [], seqPainted: [], readyAt: null, bigMessageAt: null, afterBigMessageAt: null };
+  const probe: ProbeData = { frames: [], longTasks: [], longFrames: [], seqPainted: [], pageChanges: [], readyAt: null, bigMessageAt: null, afterBigMessageAt: null };
   (window as unknown as { __bench: ProbeData }).__bench = probe;
   const epoch = (t: number) => performance.timeOrigin + t;
   // The socket's handler is wrapped to stamp the snapshot's arrival, before
@@ -84,13 +86,20 @@ export function installProbe(): void {
     }
   }).observe({ type: 'long-animation-frame', buffered: true });
   let lastSeq = 0;
+  let lastShown = '';
   const watch = () => {
     const wall = document.getElementById('wall');
     if (!wall) {
       setTimeout(watch, 20);
       return;
     }
-    new MutationObserver(() => {
+    new MutationObserver((records) => {
+      // A sub-page count that changes ("1/12" to "1/13") is not a page change.
+      const shown = `${wall.dataset.page} ${wall.dataset.subpage?.split('/')[0]}`;
+      if (shown !== lastShown && records.some((r) => r.attributeName === 'data-page' || r.attributeName === 'data-subpage')) {
+        lastShown = shown;
+        probe.pageChanges.push(epoch(performance.now()));
+      }
       const seq = Number(wall.dataset.seq);
       const ready = wall.dataset.ready === 'true';
       // A change made in a task reaches the screen with the next frame: that
@@ -107,7 +116,7 @@ export function installProbe(): void {
           }
         }, 0),
       );
-    }).observe(wall, { attributes: true, attributeFilter: ['data-seq', 'data-ready'] });
+    }).observe(wall, { attributes: true, attributeFilter: ['data-seq', 'data-ready', 'data-page', 'data-subpage'] });
   };
   watch();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSelfTimes, topSelfTime } from './profile';
+import { busyStretches, formatSelfTimes, formatStretches, topSelfTime } from './profile';
 import type { CpuProfile } from './profile';
 
 const frame = (functionName: string, url = 'http://x/assets/index.js', lineNumber = 0) => ({ functionName, url, lineNumber, columnNumber: 0 });
@@ -38,5 +38,36 @@ describe('topSelfTime', () => {
     expect(topSelfTime({ nodes: [] })).toEqual([]);
     const profile: CpuProfile = { nodes: [1, 2, 3].map((id) => ({ id, callFrame: frame(`f${id}`) })), samples: [1, 2, 3], timeDeltas: [0, 1_000, 1_000] };
     expect(topSelfTime(profile, 1)).toHaveLength(1);
+  });
+});
+
+describe('busyStretches', () => {
+  // root → flush → applyBatch, root → flush → render, root → (idle)
+  const nodes: CpuProfile['nodes'] = [
+    { id: 1, callFrame: frame('(root)', ''), children: [2, 5] },
+    { id: 2, callFrame: frame('flush'), children: [3, 4] },
+    { id: 3, callFrame: frame('applyBatch') },
+    { id: 4, callFrame: frame('render') },
+    { id: 5, callFrame: frame('(idle)', '') },
+  ];
+
+  it('finds runs of busy samples at least as long as asked and counts each function on the stack once per sample', () => {
+    // idle, then 60 ms busy (flush→applyBatch ×2, flush→render ×1), idle, 20 ms busy, idle.
+    const profile: CpuProfile = { nodes, samples: [5, 3, 3, 4, 5, 4, 5], timeDeltas: [0, 1_000, 20_000, 20_000, 20_000, 1_000, 20_000, 1_000] };
+    const stretches = busyStretches(profile, 50);
+    expect(stretches).toHaveLength(1);
+    expect(stretches[0]!.ms).toBe(60);
+    expect(stretches[0]!.inclusive.map((f) => [f.name, f.ms])).toEqual([
+      ['flush', 60],
+      ['applyBatch', 40],
+      ['render', 20],
+    ]);
+    expect(formatStretches(stretches).split('\n')[0]).toBe('    60 ms busy:');
+  });
+
+  it('lists the longest stretches first and none when the thread never stayed busy that long', () => {
+    const profile: CpuProfile = { nodes, samples: [3, 5, 4, 4, 5], timeDeltas: [0, 60_000, 1_000, 40_000, 40_000, 1_000] };
+    expect(busyStretches(profile, 50).map((s) => s.ms)).toEqual([80, 60]);
+    expect(busyStretches(profile, 100)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 
 /** The parts of a CDP `Profiler.Profile` this reads. */
 export interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }>;
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }>;
   samples?: number[];
   /** Microseconds between samples; `timeDeltas[i]` precedes `samples[i]`. */
   timeDeltas?: number[];
@@ -58,4 +58,84 @@ export function topSelfTime(profile: CpuProfile, limit = 15, resolve?: Resolve):
 /** The profile's top functions as lines of a table. */
 export function formatSelfTimes(rows: readonly SelfTime[]): string {
   return rows.map((r) => `${r.ms.toFixed(0).padStart(7)} ms ${(r.share * 100).toFixed(1).padStart(5)}%  ${r.name}  ${r.where}`).join('\n');
+}
+
+/** A stretch of the main thread busy without a break, and the functions on the stack through most of it. */
+export interface BusyStretch {
+  ms: number;
+  /** Time each function was on the stack (itself or what it called), largest first. */
+  inclusive: Array<{ name: string; where: string; ms: number }>;
+}
+
+const IDLE = new Set(['(idle)', '(root)']);
+// React's own frames sit on every stack of a render; the components and hooks under them say where the time went.
+const PLUMBING = /node_modules\/(react|react-dom|scheduler)\//;
+
+/**
+ * The stretches of at least `minMs` in which every sample was busy (no idle
+ * sample in between): where a long task comes from when the task itself is
+ * not named. Each lists the functions by time on the stack, so the callback
+ * that owns the stretch and what it spent it on read from top to bottom.
+ */
+export function busyStretches(profile: CpuProfile, minMs: number, limit = 3, perStretch = 12, resolve?: Resolve): BusyStretch[] {
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  const parent = new Map<number, number>();
+  const byId = new Map<number, CpuProfile['nodes'][number]>();
+  for (const node of profile.nodes) {
+    byId.set(node.id, node);
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  }
+  const nameOf = (id: number): { name: string; where: string; key: string } => {
+    const f = byId.get(id)!.callFrame;
+    const original = resolve?.(f.url, f.lineNumber, f.columnNumber) ?? null;
+    const file = f.url.split('/').pop() ?? '';
+    return {
+      name: original?.name ?? (f.functionName || (f.url ? '(anonymous)' : '(program)')),
+      where: original?.where ?? (file ? `${file}:${f.lineNumber + 1}` : ''),
+      key: `${f.functionName}@${f.url}:${f.lineNumber}:${f.columnNumber}`,
+    };
+  };
+  const isIdle = (id: number) => IDLE.has(byId.get(id)?.callFrame.functionName ?? '(idle)');
+  const stretches: Array<{ from: number; to: number; us: number }> = [];
+  let from = -1;
+  let us = 0;
+  for (let i = 0; i <= samples.length; i++) {
+    const busy = i < samples.length && !isIdle(samples[i]!);
+    if (busy) {
+      if (from < 0) {
+        from = i;
+        us = 0;
+      }
+      us += deltas[i + 1] ?? 0;
+    } else if (from >= 0) {
+      if (us >= minMs * 1000) stretches.push({ from, to: i, us });
+      from = -1;
+    }
+  }
+  return stretches
+    .sort((a, b) => b.us - a.us)
+    .slice(0, limit)
+    .map((stretch) => {
+      const totals = new Map<string, { name: string; where: string; ms: number }>();
+      for (let i = stretch.from; i < stretch.to; i++) {
+        const seen = new Set<string>();
+        for (let id: number | undefined = samples[i]; id !== undefined; id = parent.get(id)) {
+          const named = nameOf(id);
+          if (IDLE.has(named.name) || PLUMBING.test(named.where) || seen.has(named.key)) continue;
+          seen.add(named.key);
+          const entry = totals.get(named.key) ?? { name: named.name, where: named.where, ms: 0 };
+          entry.ms += (deltas[i + 1] ?? 0) / 1000;
+          totals.set(named.key, entry);
+        }
+      }
+      return { ms: stretch.us / 1000, inclusive: [...totals.values()].sort((a, b) => b.ms - a.ms).slice(0, perStretch) };
+    });
+}
+
+/** Busy stretches as lines of a table. */
+export function formatStretches(stretches: readonly BusyStretch[]): string {
+  return stretches
+    .map((s) => [`    ${s.ms.toFixed(0)} ms busy:`, ...s.inclusive.map((f) => `${f.ms.toFixed(0).padStart(9)} ms  ${f.name}  ${f.where}`)].join('\n'))
+    .join('\n');
 }

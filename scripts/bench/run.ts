@@ -15,7 +15,7 @@ import { checkpoint, cpuBetween, drainProbe, mergeProbes, metrics, readWallMarks
 import type { Checkpoint } from './measure';
 import { probeScript } from './probe';
 import type { ProbeData } from './probe';
-import { formatSelfTimes, topSelfTime } from './profile';
+import { busyStretches, formatSelfTimes, formatStretches, topSelfTime } from './profile';
 import type { Resolve } from './profile';
 import { createLookup } from './sourceMap';
 import type { RawSourceMap } from './sourceMap';
@@ -138,6 +138,16 @@ async function runScenario(s: Scenario, executablePath: string, isProfiling: boo
       ownWork.push([from, Date.now()]);
       return result;
     };
+    // Long tasks during which the wall showed another page or sub-page: a
+    // page change renders a whole page, a batch only what changed.
+    const isOwnWork = (at: number) => ownWork.some(([a, b]) => at >= a - 50 && at <= b);
+    const rotations = (probe: ProbeData, after: number) => probe.pageChanges.filter((c) => c >= after && !isOwnWork(c));
+    const pageChangeTasks = (probe: ProbeData, after: number) =>
+      tally(
+        probe.longTasks
+          .filter(([at, d]) => at >= after && !isOwnWork(at) && rotations(probe, after).some((c) => c >= at && c <= at + d + 20))
+          .map(([, d]) => d),
+      );
     const longTasks = (probe: ProbeData) =>
       tally(probe.longTasks.filter(([at]) => at >= readyAt && !ownWork.some(([a, b]) => at >= a - 50 && at <= b)).map(([, d]) => d));
     await sleep(1_000);
@@ -181,6 +191,8 @@ async function runScenario(s: Scenario, executablePath: string, isProfiling: boo
       rows.push(...loadRows(s, source, probe, loadStart, loadEnd, await drops(page)));
       const long = longTasks(probe);
       rows.push(['long tasks after first paint (count / total / max)', `${long.count} / ${formatMs(long.total)} / ${formatMs(long.max)}`]);
+      const turns = pageChangeTasks(probe, readyAt);
+      rows.push(['  of which turned the page (count / max)', `${turns.count} / ${formatMs(turns.max)} (${rotations(probe, readyAt).length} page turns after first paint)`]);
       const frames = probe.longFrames.filter((f) => f.at >= readyAt && !ownWork.some(([a, b]) => f.at >= a - 50 && f.at <= b));
       if (frames.length > 0) {
         const longest = [...frames].sort((a, b) => b.duration - a.duration).slice(0, LONG_FRAMES_SHOWN);
@@ -192,7 +204,12 @@ async function runScenario(s: Scenario, executablePath: string, isProfiling: boo
       rows.push(['renderer CPU under load (share of one core)', loadCpu]);
       rows.push(...checkpointRows('start / end', start, end));
       if (hour1 !== null) rows.push(...checkpointRows('story hour 1 / hour 24', hour1, end));
-      if (profile !== null) rows.push(['top self time over the load', `\n${formatSelfTimes(topSelfTime(profile, 25, bundleResolver(root)))}`]);
+      if (profile !== null) {
+        const resolve = bundleResolver(root);
+        rows.push(['top self time over the load', `\n${formatSelfTimes(topSelfTime(profile, 25, resolve))}`]);
+        const stretches = busyStretches(profile, 50, 5, 16, resolve);
+        if (stretches.length > 0) rows.push(['the longest busy stretches over 50 ms, time on stack', `\n${formatStretches(stretches)}`]);
+      }
     } else {
       const probe = mergeProbes(collected, await drainProbe(page));
       const long = longTasks(probe);
