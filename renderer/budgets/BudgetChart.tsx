@@ -13,6 +13,8 @@ export interface BudgetChartProps {
   hasTimeAxis: boolean;
   /** The budget line's name, which also states the objective: "budget of 99.9%/30d". */
   budgetName: string;
+  /** The SLO's id: a chart that turns to another SLO draws at once, a new point of the same one may wait a frame or two. */
+  sloId: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface BudgetChartProps {
  * screen, which alone turn their series into chart data. Its legend is HTML above the canvas, coloured like the lines,
  * so the two names wrap in a narrow card instead of drawing over each other.
  */
-export const BudgetChart = memo(function BudgetChart({ history, look, hasTimeAxis, budgetName }: BudgetChartProps) {
+export const BudgetChart = memo(function BudgetChart({ history, look, hasTimeAxis, budgetName, sloId }: BudgetChartProps) {
   const option = useMemo(() => budgetChartOption(pointsOf(history), look, { hasTimeAxis }), [history, look, hasTimeAxis]);
   return (
     <div className="slo-chart">
@@ -29,7 +31,7 @@ export const BudgetChart = memo(function BudgetChart({ history, look, hasTimeAxi
         <span className="legend-budget">{budgetName}</span>
         <span className="legend-burn">burn 1h</span>
       </div>
-      <EChart option={option} className="chart-canvas" />
+      <EChart option={option} subject={sloId} className="chart-canvas" />
     </div>
   );
 });
