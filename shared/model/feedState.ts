@@ -1,5 +1,6 @@
 import type { Incident, Service, Slo } from '../protocol/entities';
 import type { DeltaMessage, SnapshotMessage } from '../protocol/messages';
+import { recordLineage } from './lineage';
 
 /**
  * Everything the feed has told the wall, keyed by id. Maps rather than plain
@@ -7,7 +8,8 @@ import type { DeltaMessage, SnapshotMessage } from '../protocol/messages';
  *
  * The maps are treated as immutable: applying changes returns new maps for
  * the kinds that changed and keeps the others, so a selector that reads only
- * incidents is not woken by SLO updates.
+ * incidents is not woken by SLO updates. Each new map records the ids it
+ * changed (`changedIds` in lineage.ts).
  */
 export interface FeedEntities {
   readonly services: ReadonlyMap<string, Service>;
@@ -39,15 +41,27 @@ function patch<T extends { id: string }>(
   pick: (delta: DeltaMessage) => { upsert: readonly T[] | undefined; remove: readonly string[] | undefined },
 ): ReadonlyMap<string, T> {
   let next: Map<string, T> | null = null;
+  const ids = new Set<string>();
   for (const delta of deltas) {
     const { upsert, remove } = pick(delta);
     if ((upsert === undefined || upsert.length === 0) && (remove === undefined || remove.length === 0)) continue;
     // Copy once per batch, however many deltas touch this kind.
     next ??= new Map(current);
-    if (upsert) for (const item of upsert) next.set(item.id, item);
-    if (remove) for (const id of remove) next.delete(id);
+    if (upsert)
+      for (const item of upsert) {
+        next.set(item.id, item);
+        ids.add(item.id);
+      }
+    if (remove)
+      for (const id of remove) {
+        next.delete(id);
+        ids.add(id);
+      }
   }
-  return next ?? current;
+  if (next === null) return current;
+  // What derives from these maps redoes only these ids (see lineage.ts).
+  recordLineage(current, next, ids);
+  return next;
 }
 
 /**

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyEntities } from '../model/feedState';
+import { applyDeltas, emptyEntities } from '../model/feedState';
 import type { FeedEntities } from '../model/feedState';
 import { exampleIncident, exampleService, exampleSlo } from '../protocol/fixtures';
 import type { Incident, Service, Slo } from '../protocol/entities';
@@ -22,6 +23,35 @@ const paging = exampleSlo({ errorRatio: { '5m': 0.03, '1h': 0.03, window: 0.0001
 const ticketing = exampleSlo({ errorRatio: { '2h': 0.004, '1d': 0.004, window: 0.0001 } });
 
 describe('diffEntities', () => {
+  it('finds the same changes through the batches\' lineage as by comparing every entity', () => {
+    const ratios = [0.0001, 0.004, 0.03];
+    const statuses = ['ok', 'degraded', 'down'] as const;
+    const slo = (n: number, r: number) => exampleSlo({ id: `s${n}`, name: `s${n}`, errorRatio: { '5m': ratios[r]!, '1h': ratios[r]!, '2h': ratios[r]!, '1d': ratios[r]!, window: 0.0001 } });
+    const service = (n: number, st: number) => exampleService({ id: `v${n}`, name: `v${n}`, status: statuses[st]! });
+    const start = entities({ slos: [0, 1, 2, 3, 4].map((n) => slo(n, 0)), services: [0, 1, 2].map((n) => service(n, 0)) });
+    const change = fc.record({ n: fc.integer({ min: 0, max: 7 }), level: fc.integer({ min: 0, max: 2 }), isService: fc.boolean(), isRemoval: fc.boolean() });
+    const sorted = (drafts: ChangeDraft[]) => drafts.map((d) => `${d.kind} ${d.entityId} ${d.from} ${d.to}`).sort();
+    fc.assert(
+      fc.property(fc.array(fc.array(change, { maxLength: 5 }), { minLength: 1, maxLength: 4 }), (batches) => {
+        let prev = start;
+        for (const batch of batches) {
+          const deltas = batch.map((c) => ({
+            v: 1 as const,
+            seq: 1,
+            at: T,
+            upsert: c.isRemoval ? {} : c.isService ? { services: [service(c.n, c.level)] } : { slos: [slo(c.n, c.level)] },
+            remove: !c.isRemoval ? {} : c.isService ? { services: [`v${c.n}`] } : { slos: [`s${c.n}`] },
+          }));
+          const next = applyDeltas(prev, deltas);
+          // Copies of the maps have no lineage: the diff then compares every entity.
+          const unrelated = { services: new Map(next.services), slos: new Map(next.slos), incidents: new Map(next.incidents) };
+          expect(sorted(diffEntities(prev, next, levelOf))).toEqual(sorted(diffEntities(prev, unrelated, levelOf)));
+          prev = next;
+        }
+      }),
+    );
+  });
+
   it('records an SLO starting to burn, changing level and stopping, with the levels', () => {
     const kinds = (a: Slo, b: Slo) => diffEntities(entities({ slos: [a] }), entities({ slos: [b] }), levelOf).map((c) => [c.kind, c.from, c.to]);
     expect(kinds(calm, paging)).toEqual([['slo-burning', 'none', 'page']]);

@@ -1,4 +1,5 @@
 import type { FeedEntities } from '../model/feedState';
+import { changedIds } from '../model/lineage';
 import type { IncidentStatus, ServiceStatus, Severity, Slo } from '../protocol/entities';
 import type { BurnLevel } from '../slo/conditions';
 
@@ -72,8 +73,21 @@ export interface ChangeLimits {
 /** Fifteen minutes, and no more than a strip and a help screen could ever show. */
 export const DEFAULT_CHANGE_LIMITS: ChangeLimits = Object.freeze({ windowMs: 15 * 60_000, maxCount: 60 });
 
+/** The entries of `next` that may differ from `prev`: the ids its lineage names, or all of them when it is not known. */
+function* touched<T>(prev: ReadonlyMap<string, T>, next: ReadonlyMap<string, T>): Iterable<[string, T]> {
+  const ids = changedIds(prev, next);
+  if (ids === null) {
+    yield* next;
+    return;
+  }
+  for (const id of ids) {
+    const item = next.get(id);
+    if (item !== undefined) yield [id, item];
+  }
+}
+
 function sloChanges(prev: ReadonlyMap<string, Slo>, next: ReadonlyMap<string, Slo>, levelOf: (slo: Slo) => BurnLevel, out: ChangeDraft[]): void {
-  for (const [id, slo] of next) {
+  for (const [id, slo] of touched(prev, next)) {
     const before = prev.get(id);
     // An SLO new to the wall has no "before"; an unchanged object cannot have changed level.
     if (before === undefined || before === slo) continue;
@@ -86,7 +100,7 @@ function sloChanges(prev: ReadonlyMap<string, Slo>, next: ReadonlyMap<string, Sl
 }
 
 function serviceChanges(prev: FeedEntities['services'], next: FeedEntities['services'], out: ChangeDraft[]): void {
-  for (const [id, service] of next) {
+  for (const [id, service] of touched(prev, next)) {
     const before = prev.get(id);
     if (before === undefined || before === service || before.status === service.status) continue;
     const from = before.status;
@@ -97,7 +111,7 @@ function serviceChanges(prev: FeedEntities['services'], next: FeedEntities['serv
 }
 
 function incidentChanges(prev: FeedEntities['incidents'], next: FeedEntities['incidents'], out: ChangeDraft[]): void {
-  for (const [id, incident] of next) {
+  for (const [id, incident] of touched(prev, next)) {
     const before = prev.get(id);
     const base = { entityId: id, name: incident.title, severity: incident.severity };
     if (before === undefined) {
@@ -121,7 +135,8 @@ function incidentChanges(prev: FeedEntities['incidents'], next: FeedEntities['in
  * service statuses, incidents opened, re-rated, changing status or
  * resolved. Entities that appear (other than incidents) or disappear are
  * not transitions. Only kinds whose map changed are walked, and within them
- * only entities whose object changed, so a large wall pays for what moved.
+ * only the ids the batch touched (the maps' lineage), or else the entities
+ * whose object changed, so a large wall pays for what moved.
  */
 export function diffEntities(prev: FeedEntities, next: FeedEntities, levelOf: (slo: Slo) => BurnLevel): ChangeDraft[] {
   const out: ChangeDraft[] = [];

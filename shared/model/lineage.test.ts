@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { Slo } from '../protocol/entities';
+import type { DeltaMessage } from '../protocol/messages';
+import { applyDeltas, entitiesFromSnapshot } from './feedState';
+import { changedIds, recordLineage } from './lineage';
+
+const slo = (id: string, n = 0) => ({ id, name: `${id} ${n}` }) as unknown as Slo;
+const delta = (upsert: Slo[], remove: string[] = []): DeltaMessage => ({ v: 1, seq: 1, at: 0, upsert: { slos: upsert }, remove: { slos: remove } });
+
+describe('map lineage', () => {
+  const base = entitiesFromSnapshot({ services: [], slos: [slo('a'), slo('b'), slo('c')], incidents: [] });
+
+  it('names the ids a batch of deltas set or removed, across several batches', () => {
+    const one = applyDeltas(base, [delta([slo('a', 1)]), delta([slo('d')], ['b'])]);
+    expect([...changedIds(base.slos, one.slos)!].sort()).toEqual(['a', 'b', 'd']);
+    const two = applyDeltas(one, [delta([slo('c', 2)])]);
+    expect([...changedIds(one.slos, two.slos)!]).toEqual(['c']);
+    expect([...changedIds(base.slos, two.slos)!].sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('gives no ids for the same map, and does not know unrelated maps, a snapshot in between, or the reverse direction', () => {
+    const one = applyDeltas(base, [delta([slo('a', 1)])]);
+    expect(changedIds(one.slos, one.slos)!.size).toBe(0);
+    const resync = entitiesFromSnapshot({ services: [], slos: [slo('a', 2)], incidents: [] });
+    expect(changedIds(one.slos, resync.slos)).toBeNull();
+    expect(changedIds(base.slos, applyDeltas(resync, [delta([slo('b')])]).slos)).toBeNull();
+    expect(changedIds(one.slos, base.slos)).toBeNull();
+  });
+
+  it('gives up beyond the asked number of ids or too many steps, so the caller compares the whole maps', () => {
+    const one = applyDeltas(base, [delta([slo('a', 1), slo('b', 1)])]);
+    expect(changedIds(base.slos, one.slos, 1)).toBeNull();
+    expect(changedIds(base.slos, one.slos, 2)!.size).toBe(2);
+    let far = one.slos;
+    for (let i = 0; i < 20; i++) {
+      const next = new Map(far);
+      recordLineage(far, next, new Set(['a']));
+      far = next;
+    }
+    expect(changedIds(one.slos, far)).toBeNull();
+  });
+});

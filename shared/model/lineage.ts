@@ -1,0 +1,50 @@
+/*
+ * What changed between two versions of an immutable map. The wall keeps its
+ * entities in maps that are copied, never changed, when a batch arrives;
+ * each copy is recorded here with the ids the batch touched, so whatever
+ * derives from the maps (the judged SLOs, each service's worst level, the
+ * health page's groups, the change log) can redo the few ids that changed
+ * instead of the whole company. A map records only a weak reference to the
+ * one it was copied from, so no chain of old versions is kept alive.
+ */
+
+interface Link {
+  readonly parent: WeakRef<ReadonlyMap<string, unknown>>;
+  readonly ids: ReadonlySet<string>;
+}
+
+const links = new WeakMap<ReadonlyMap<string, unknown>, Link>();
+
+/** How many copies apart two versions may be and still be compared by their links. */
+const MAX_STEPS = 16;
+
+/** Records that `child` is `parent` with the entries of `ids` set or deleted, and nothing else changed. */
+export function recordLineage(parent: ReadonlyMap<string, unknown>, child: ReadonlyMap<string, unknown>, ids: ReadonlySet<string>): void {
+  links.set(child, { parent: new WeakRef(parent), ids });
+}
+
+/**
+ * The ids whose entries may differ between `from` and `to` (set, replaced
+ * or deleted), when `to` was copied from `from` in at most a few recorded
+ * steps; null when that is not known (a snapshot in between, a map from
+ * elsewhere, too many steps, or more than `maxIds` ids): the caller then
+ * compares the whole maps. The same map gives no ids.
+ */
+export function changedIds(from: ReadonlyMap<string, unknown>, to: ReadonlyMap<string, unknown>, maxIds = Infinity): ReadonlySet<string> | null {
+  if (from === to) return new Set();
+  const steps: ReadonlySet<string>[] = [];
+  let at: ReadonlyMap<string, unknown> | undefined = to;
+  let size = 0;
+  while (at !== from) {
+    const link: Link | undefined = at === undefined ? undefined : links.get(at);
+    if (link === undefined || steps.length === MAX_STEPS) return null;
+    steps.push(link.ids);
+    size += link.ids.size;
+    if (size > maxIds) return null;
+    at = link.parent.deref();
+  }
+  if (steps.length === 1) return steps[0]!;
+  const ids = new Set<string>();
+  for (const step of steps) for (const id of step) ids.add(id);
+  return ids.size > maxIds ? null : ids;
+}
