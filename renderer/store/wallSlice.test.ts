@@ -1,8 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ErrorRatios } from '../../shared/protocol/entities';
 import { exampleService, exampleSlo } from '../../shared/protocol/fixtures';
 import type { DeltaMessage } from '../../shared/protocol/messages';
 import { noClockOffset } from '../../shared/wall/freshness';
+import { holdLevels, NO_HELD_LEVELS } from '../../shared/wall/hysteresis';
+import { evaluateSlo } from '../../shared/slo/evaluate';
+import type { Slo } from '../../shared/protocol/entities';
 import { testSettings } from '../test/testSettings';
 import { createWallStore } from './store';
 import type { FeedBatch } from './types';
@@ -60,5 +64,44 @@ describe('wall slice hysteresis', () => {
     expect(store.getState().rotation.page).toBe('budgets');
     store.getState().tick(T0 + 60_000);
     expect(store.getState().rotation.page).not.toBe('budgets');
+  });
+});
+
+describe('wall slice held levels', () => {
+  it('judging only what each batch changed and what waits gives the held levels of judging every SLO (property)', () => {
+    const ratios: ErrorRatios[] = [calm, paging, { '2h': 0.004, '1d': 0.004, window: 0.0001 }];
+    const slo = (n: number, r: number) => exampleSlo({ id: `s${n}`, name: `s${n}`, errorRatio: ratios[r]! });
+    const step = fc.record({
+      // At least a second apart: a waiting SLO is judged again once a second.
+      dt: fc.integer({ min: 1_000, max: 8_000 }),
+      changes: fc.array(fc.record({ n: fc.integer({ min: 0, max: 6 }), ratio: fc.integer({ min: -1, max: 2 }) }), { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 15 }), (steps) => {
+        const store = createWallStore(testSettings({ holdSeconds: 10 }), T0);
+        const current = new Map<string, Slo>([0, 1, 2, 3].map((n) => [`s${n}`, slo(n, 0)]));
+        store.getState().applyBatch(batch({ snapshot: { message: { v: 1, seq: 1, at: T0, services: [], slos: [...current.values()], incidents: [] }, history: new Map() } }));
+        store.getState().tick(T0);
+        let reference = holdLevels(NO_HELD_LEVELS, [...current.values()].map((x) => [x.id, evaluateSlo(x).level] as const), T0, 10_000);
+        let now = T0;
+        let seq = 1;
+        for (const { dt, changes } of steps) {
+          now += dt;
+          if (changes.length > 0) {
+            seq += 1;
+            const upsert = changes.filter((c) => c.ratio >= 0).map((c) => slo(c.n, c.ratio));
+            const remove = changes.filter((c) => c.ratio < 0).map((c) => `s${c.n}`);
+            // Within a delta, upserts apply before removals.
+            for (const x of upsert) current.set(x.id, x);
+            for (const id of remove) current.delete(id);
+            store.getState().applyBatch(batch({ deltas: [{ v: 1, seq, at: now, upsert: { slos: upsert }, remove: { slos: remove } }], receivedAt: now, lastSeq: seq }));
+          }
+          store.getState().tick(now);
+          reference = holdLevels(reference, [...current.values()].map((x) => [x.id, evaluateSlo(x).level] as const), now, 10_000);
+          expect(store.getState().held).toEqual(reference);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -1,13 +1,15 @@
 import { WALL_PAGES } from '../../shared/bridge/wallBridge';
+import { changedIds } from '../../shared/model/lineage';
+import type { Slo } from '../../shared/protocol/entities';
 import type { WallPage } from '../../shared/bridge/wallBridge';
 import { feedNow, judgeConnection } from '../../shared/wall/freshness';
 import { pruneResolved } from '../../shared/wall/incidents';
-import { DEFAULT_HOLD_MS, hasHeldPage, hasPending, holdLevels, NO_HELD_LEVELS } from '../../shared/wall/hysteresis';
+import { DEFAULT_HOLD_MS, hasHeldPage, holdLevels, holdSome, NO_HELD_LEVELS } from '../../shared/wall/hysteresis';
 import { newlyUrgent, orderPages, urgentDwellMs, urgentPages } from '../../shared/wall/pageImportance';
 import { initialRotation, queueUrgent, setQuiet, stepRotation, tickRotation, togglePause } from '../../shared/wall/rotation';
 import type { RotationContext } from '../../shared/wall/rotation';
 import { evaluateAll } from '../../shared/wall/sloView';
-import { evaluationCache } from './evaluationCache';
+import { evaluationCache, evaluationOf } from './evaluationCache';
 import type { Slice } from './slice';
 import type { WallLayout, WallSlice, WallState } from './types';
 
@@ -24,18 +26,42 @@ export function rotationContext(s: Pick<WallState, 'settings' | 'layout'> & Part
   };
 }
 
+/** What the held levels were last judged from, and the SLOs among them still waiting to move. */
+interface HeldMemo {
+  slos: ReadonlyMap<string, Slo> | null;
+  pending: Set<string>;
+}
+
 /**
  * Held levels after this tick: re-judged when the SLOs changed, and once a
  * second while some SLO waits out its hold (a level that holds steady sends
- * no message, yet must move the wall when its time is up).
+ * no message, yet must move the wall when its time is up). Only the SLOs a
+ * batch changed and those still waiting are judged again, unless the SLO
+ * map is not a copy of the last one (a snapshot) or the batch was large.
  */
-function nextHeld(s: WallState, now: number, isNewSecond: boolean, judgedFrom: { slos: unknown }): WallState['held'] {
-  const isChanged = judgedFrom.slos !== s.entities.slos;
-  if (!isChanged && !(isNewSecond && hasPending(s.held))) return s.held;
-  judgedFrom.slos = s.entities.slos;
-  const levels = evaluateAll(s.entities.slos, evaluationCache).map((j) => [j.slo.id, j.evaluation.level] as const);
-  return holdLevels(s.held, levels, now, (s.settings.holdSeconds ?? DEFAULT_HOLD_MS / 1_000) * 1_000);
+function nextHeld(s: WallState, now: number, isNewSecond: boolean, memo: HeldMemo): WallState['held'] {
+  const slos = s.entities.slos;
+  const isChanged = memo.slos !== slos;
+  if (!isChanged && !(isNewSecond && memo.pending.size > 0)) return s.held;
+  const holdMs = (s.settings.holdSeconds ?? DEFAULT_HOLD_MS / 1_000) * 1_000;
+  const ids = memo.slos === null ? null : changedIds(memo.slos, slos, { maxIds: Math.max(64, slos.size / 8) });
+  memo.slos = slos;
+  if (ids === null) {
+    const held = holdLevels(s.held, evaluateAll(slos, evaluationCache).map((j) => [j.slo.id, j.evaluation.level] as const), now, holdMs);
+    memo.pending = new Set();
+    for (const [id, h] of held) if (h.pending !== null) memo.pending.add(id);
+    return held;
+  }
+  const touched = new Set([...ids, ...memo.pending]);
+  const held = holdSome(s.held, [...touched].map((id) => [id, levelOf(slos.get(id))] as const), now, holdMs);
+  for (const id of touched) {
+    if (held.get(id)?.pending) memo.pending.add(id);
+    else memo.pending.delete(id);
+  }
+  return held;
 }
+
+const levelOf = (slo: Slo | undefined) => (slo === undefined ? null : evaluationOf(slo).level);
 
 /** Before the screen is measured: every page one sub-page, none known to have content. */
 export const initialLayout: WallLayout = Object.freeze({
@@ -53,8 +79,7 @@ function sameLayout(a: WallLayout, b: WallLayout): boolean {
 export const createWallSlice =
   (start: number): Slice<WallSlice> =>
   (set, get) => {
-    // The SLO map the held levels were last judged from.
-    const judgedFrom: { slos: unknown } = { slos: null };
+    const heldMemo: HeldMemo = { slos: null, pending: new Set() };
     return {
       rotation: initialRotation([...WALL_PAGES], start),
       held: NO_HELD_LEVELS,
@@ -66,7 +91,7 @@ export const createWallSlice =
       tick(now) {
         const s = get();
         const isNewSecond = Math.floor(now / 1_000) !== Math.floor(s.now / 1_000);
-        const held = s.hasSnapshot ? nextHeld(s, now, isNewSecond, judgedFrom) : s.held;
+        const held = s.hasSnapshot ? nextHeld(s, now, isNewSecond, heldMemo) : s.held;
         const hasPageBurn = held === s.held ? s.hasPageBurn : hasHeldPage(held);
         let rotation = s.rotation;
         if (hasPageBurn !== s.hasPageBurn) {

@@ -7,7 +7,7 @@ import { incidentsToShow } from '../../shared/wall/incidents';
 import { chunk, flowColumns, gridFor } from '../../shared/wall/pagination';
 import type { ColumnPages } from '../../shared/wall/pagination';
 import type { WallView } from '../../shared/wall/rotation';
-import { evaluateAll, worstLevelByService } from '../../shared/wall/sloView';
+import { createSloJudgement } from '../../shared/wall/sloView';
 import type { JudgedSlo } from '../../shared/wall/sloView';
 import { createWallOrders } from '../../shared/wall/wallOrders';
 import { evaluationCache } from '../store/evaluationCache';
@@ -24,8 +24,8 @@ export interface GridPages<T> {
 
 /** Everything the pages show, derived from the store and the measured screen. */
 export interface WallModel {
-  judged: JudgedSlo[];
-  worstLevel: Map<string, BurnLevel>;
+  judged: readonly JudgedSlo[];
+  worstLevel: ReadonlyMap<string, BurnLevel>;
   health: ColumnPages<Service>;
   budgets: GridPages<JudgedSlo>;
   incidents: GridPages<Incident>;
@@ -60,9 +60,10 @@ export function useWallModel(measured: ContentArea | null): WallModel {
   // The orders are kept from batch to batch: a batch of re-measured SLOs
   // moves only the few whose rank changed instead of re-sorting thousands.
   const [orders] = useState(createWallOrders);
+  // Likewise the judged SLOs and each service's worst level: a batch judges only the SLOs it changed.
+  const [judge] = useState(() => createSloJudgement(evaluationCache));
 
-  const judged = useMemo(() => evaluateAll(slos, evaluationCache), [slos]);
-  const worstLevel = useMemo(() => worstLevelByService(judged), [judged]);
+  const { judged, worstLevel } = useMemo(() => judge(slos), [judge, slos]);
   const groups = useMemo(() => orders.groups(services).map((g) => ({ title: g.team, items: g.services })), [orders, services]);
   const health = useMemo(() => flowColumns(groups, area, toPixels(SERVICE_TILE, area.remPx)), [groups, area]);
   const sloOrders = useMemo(() => orders.slos(judged, held), [orders, judged, held]);

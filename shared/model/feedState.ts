@@ -42,6 +42,7 @@ function patch<T extends { id: string }>(
 ): ReadonlyMap<string, T> {
   let next: Map<string, T> | null = null;
   const ids = new Set<string>();
+  let hasDeletes = false;
   for (const delta of deltas) {
     const { upsert, remove } = pick(delta);
     if ((upsert === undefined || upsert.length === 0) && (remove === undefined || remove.length === 0)) continue;
@@ -54,13 +55,13 @@ function patch<T extends { id: string }>(
       }
     if (remove)
       for (const id of remove) {
-        next.delete(id);
+        hasDeletes = next.delete(id) || hasDeletes;
         ids.add(id);
       }
   }
   if (next === null) return current;
   // What derives from these maps redoes only these ids (see lineage.ts).
-  recordLineage(current, next, ids);
+  recordLineage(current, next, ids, hasDeletes);
   return next;
 }
 

@@ -27,14 +27,24 @@ describe('map lineage', () => {
     expect(changedIds(one.slos, base.slos)).toBeNull();
   });
 
+  it('does not vouch for the order of a map an entry was deleted from, when asked to', () => {
+    const removed = applyDeltas(base, [delta([], ['b'])]);
+    const readded = applyDeltas(removed, [delta([slo('b', 1)])]);
+    expect(changedIds(base.slos, readded.slos, { isOrderKept: true })).toBeNull();
+    expect([...changedIds(base.slos, readded.slos)!]).toEqual(['b']);
+    // Deleting an id the map did not hold deletes nothing.
+    const noop = applyDeltas(base, [delta([slo('a', 1)], ['zz'])]);
+    expect([...changedIds(base.slos, noop.slos, { isOrderKept: true })!].sort()).toEqual(['a', 'zz']);
+  });
+
   it('gives up beyond the asked number of ids or too many steps, so the caller compares the whole maps', () => {
     const one = applyDeltas(base, [delta([slo('a', 1), slo('b', 1)])]);
-    expect(changedIds(base.slos, one.slos, 1)).toBeNull();
-    expect(changedIds(base.slos, one.slos, 2)!.size).toBe(2);
+    expect(changedIds(base.slos, one.slos, { maxIds: 1 })).toBeNull();
+    expect(changedIds(base.slos, one.slos, { maxIds: 2 })!.size).toBe(2);
     let far = one.slos;
     for (let i = 0; i < 20; i++) {
       const next = new Map(far);
-      recordLineage(far, next, new Set(['a']));
+      recordLineage(far, next, new Set(['a']), false);
       far = next;
     }
     expect(changedIds(one.slos, far)).toBeNull();

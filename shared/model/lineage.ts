@@ -11,6 +11,8 @@
 interface Link {
   readonly parent: WeakRef<ReadonlyMap<string, unknown>>;
   readonly ids: ReadonlySet<string>;
+  /** Some entry was deleted: an id set again after that sits at the end of the map, not where it was. */
+  readonly hasDeletes: boolean;
 }
 
 const links = new WeakMap<ReadonlyMap<string, unknown>, Link>();
@@ -18,9 +20,17 @@ const links = new WeakMap<ReadonlyMap<string, unknown>, Link>();
 /** How many copies apart two versions may be and still be compared by their links. */
 const MAX_STEPS = 16;
 
-/** Records that `child` is `parent` with the entries of `ids` set or deleted, and nothing else changed. */
-export function recordLineage(parent: ReadonlyMap<string, unknown>, child: ReadonlyMap<string, unknown>, ids: ReadonlySet<string>): void {
-  links.set(child, { parent: new WeakRef(parent), ids });
+/** Records that `child` is `parent` with the entries of `ids` set or deleted (`hasDeletes`: some were), and nothing else changed. */
+export function recordLineage(parent: ReadonlyMap<string, unknown>, child: ReadonlyMap<string, unknown>, ids: ReadonlySet<string>, hasDeletes: boolean): void {
+  links.set(child, { parent: new WeakRef(parent), ids, hasDeletes });
+}
+
+/** What a caller of {@link changedIds} relies on. */
+export interface LineageNeeds {
+  /** At most this many ids; past it the caller would rather compare the whole maps. */
+  maxIds?: number;
+  /** Entries kept their place in the map's order (no entry deleted on the way; new ones are at the end). */
+  isOrderKept?: boolean;
 }
 
 /**
@@ -28,16 +38,18 @@ export function recordLineage(parent: ReadonlyMap<string, unknown>, child: Reado
  * or deleted), when `to` was copied from `from` in at most a few recorded
  * steps; null when that is not known (a snapshot in between, a map from
  * elsewhere, too many steps, or more than `maxIds` ids): the caller then
- * compares the whole maps. The same map gives no ids.
+ * compares the whole maps (also when it needs the order kept and some
+ * entry was deleted on the way). The same map gives no ids.
  */
-export function changedIds(from: ReadonlyMap<string, unknown>, to: ReadonlyMap<string, unknown>, maxIds = Infinity): ReadonlySet<string> | null {
+export function changedIds(from: ReadonlyMap<string, unknown>, to: ReadonlyMap<string, unknown>, needs: LineageNeeds = {}): ReadonlySet<string> | null {
+  const maxIds = needs.maxIds ?? Infinity;
   if (from === to) return new Set();
   const steps: ReadonlySet<string>[] = [];
   let at: ReadonlyMap<string, unknown> | undefined = to;
   let size = 0;
   while (at !== from) {
     const link: Link | undefined = at === undefined ? undefined : links.get(at);
-    if (link === undefined || steps.length === MAX_STEPS) return null;
+    if (link === undefined || steps.length === MAX_STEPS || (link.hasDeletes && needs.isOrderKept === true)) return null;
     steps.push(link.ids);
     size += link.ids.size;
     if (size > maxIds) return null;

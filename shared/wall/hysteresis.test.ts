@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BurnLevel } from '../slo/conditions';
-import { hasHeldPage, hasPending, heldLevelOf, holdLevel, holdLevels, NO_HELD_LEVELS } from './hysteresis';
+import { hasHeldPage, hasPending, heldLevelOf, holdLevel, holdLevels, holdSome, NO_HELD_LEVELS } from './hysteresis';
 import type { HeldSlo } from './hysteresis';
 
 const HOLD = 120_000;
@@ -96,5 +96,42 @@ describe('holdLevels', () => {
     const gone = holdLevels(flapped, [['b', 'page']], 3_000, HOLD);
     expect([...gone.keys()]).toEqual(['b']);
     expect(heldLevelOf(gone, 'new', 'ticket')).toBe('ticket');
+  });
+});
+
+describe('holdSome', () => {
+  it('equals holdLevels over every SLO when given the SLOs that changed, the ones pending and the ones gone (property)', () => {
+    const levels: BurnLevel[] = ['none', 'exhausted', 'ticket', 'page'];
+    const step = fc.record({
+      dt: fc.integer({ min: 0, max: 90_000 }),
+      changes: fc.array(fc.record({ n: fc.integer({ min: 0, max: 5 }), level: fc.integer({ min: -1, max: 3 }) }), { maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) => {
+        const current = new Map<string, BurnLevel>([0, 1, 2].map((n) => [`s${n}`, 'none']));
+        let full = holdLevels(NO_HELD_LEVELS, current, 0, 120_000);
+        let some = full;
+        let now = 0;
+        for (const { dt, changes } of steps) {
+          now += dt;
+          const touched = new Set<string>();
+          for (const c of changes) {
+            const id = `s${c.n}`;
+            if (c.level < 0) current.delete(id);
+            else current.set(id, levels[c.level]!);
+            touched.add(id);
+          }
+          for (const [id, held] of some) if (held.pending !== null) touched.add(id);
+          full = holdLevels(full, current, now, 120_000);
+          some = holdSome(some, [...touched].map((id) => [id, current.get(id) ?? null] as const), now, 120_000);
+          expect(some).toEqual(full);
+        }
+      }),
+    );
+  });
+
+  it('returns the same map when nothing moved', () => {
+    const held = holdLevels(NO_HELD_LEVELS, [['a', 'none']], 0, 120_000);
+    expect(holdSome(held, [['a', 'none'], ['gone', null]], 1_000, 120_000)).toBe(held);
   });
 });

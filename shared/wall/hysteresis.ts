@@ -1,3 +1,4 @@
+import { recordLineage } from '../model/lineage';
 import type { BurnLevel } from '../slo/conditions';
 import { levelRank } from '../slo/conditions';
 
@@ -82,6 +83,39 @@ export function holdLevels(previous: HeldLevels, current: Iterable<readonly [slo
     next.set(id, after);
   }
   if (!isChanged && next.size === previous.size) return previous;
+  return next;
+}
+
+/**
+ * {@link holdLevels} for a few SLOs: `current` gives the level of each SLO
+ * that changed or still waits to move (null for one that is gone); every
+ * other SLO keeps its held level, as it would in {@link holdLevels}, since
+ * an SLO at its held level with nothing pending holds still. Returns
+ * `previous` itself when nothing changed.
+ */
+export function holdSome(previous: HeldLevels, current: Iterable<readonly [sloId: string, level: BurnLevel | null]>, now: number, holdMs: number): HeldLevels {
+  let next: Map<string, HeldSlo> | null = null;
+  const ids = new Set<string>();
+  let hasDeletes = false;
+  for (const [id, level] of current) {
+    const before = previous.get(id);
+    if (level === null) {
+      if (before === undefined) continue;
+      next ??= new Map(previous);
+      next.delete(id);
+      ids.add(id);
+      hasDeletes = true;
+      continue;
+    }
+    const after = holdLevel(before, level, now, holdMs);
+    if (after === before) continue;
+    next ??= new Map(previous);
+    next.set(id, after);
+    ids.add(id);
+  }
+  if (next === null) return previous;
+  // The wall's order re-checks only these SLOs (see lineage.ts).
+  recordLineage(previous, next, ids, hasDeletes);
   return next;
 }
 

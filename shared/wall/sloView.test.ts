@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { applyDeltas } from '../model/feedState';
+import type { FeedEntities } from '../model/feedState';
 import type { ErrorRatios, Slo } from '../protocol/entities';
-import { budgetsOrder, evaluateAll, quietOrder, worstLevelByService } from './sloView';
+import { budgetsOrder, createSloJudgement, evaluateAll, quietOrder, worstLevelByService } from './sloView';
 import type { EvaluationCache } from './sloView';
 
 function slo(id: string, errorRatio: ErrorRatios, serviceId = 'svc'): Slo {
@@ -54,5 +57,56 @@ describe('sloView', () => {
   it('gives each service its worst level', () => {
     const worst = worstLevelByService(evaluateAll(slos, new WeakMap()));
     expect(Object.fromEntries(worst)).toEqual({ a: 'exhausted', b: 'page' });
+  });
+});
+
+describe('createSloJudgement', () => {
+  const ratios = [calm, paging(0.015), paging(0.05), exhausted];
+  const start = (): FeedEntities => ({
+    services: new Map(),
+    incidents: new Map(),
+    slos: new Map([0, 1, 2, 3, 4, 5].map((n) => [`s${n}`, slo(`s${n}`, calm, `svc${n % 3}`)])),
+  });
+
+  it('equals judging the whole map after every batch of updates, additions and removals', () => {
+    const change = fc.record({ n: fc.integer({ min: 0, max: 8 }), ratio: fc.integer({ min: 0, max: 3 }), service: fc.integer({ min: 0, max: 3 }), isRemoval: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(fc.array(change, { maxLength: 4 }), { minLength: 1, maxLength: 8 }), (batches) => {
+        const cache: EvaluationCache = new WeakMap();
+        const judge = createSloJudgement(cache);
+        let entities = start();
+        judge(entities.slos);
+        for (const batch of batches) {
+          entities = applyDeltas(
+            entities,
+            batch.map((c) => ({
+              v: 1 as const,
+              seq: 1,
+              at: 0,
+              ...(c.isRemoval ? { remove: { slos: [`s${c.n}`] } } : { upsert: { slos: [slo(`s${c.n}`, ratios[c.ratio]!, `svc${c.service}`)] } }),
+            })),
+          );
+          const got = judge(entities.slos);
+          const judged = evaluateAll(entities.slos, cache);
+          expect(got.judged).toEqual(judged);
+          expect(got.judged.every((j, i) => j === judged[i])).toBe(true);
+          expect(got.worstLevel).toEqual(worstLevelByService(judged));
+        }
+      }),
+    );
+  });
+
+  it('keeps the same list for the same map, and the same worst levels when no service\'s worst level moved', () => {
+    const judge = createSloJudgement(new WeakMap());
+    const entities = start();
+    const first = judge(entities.slos);
+    expect(judge(entities.slos)).toBe(first);
+    const calmAgain = applyDeltas(entities, [{ v: 1, seq: 1, at: 0, upsert: { slos: [{ ...entities.slos.get('s1')!, updatedAt: 5 }] } }]);
+    const second = judge(calmAgain.slos);
+    expect(second.judged).not.toBe(first.judged);
+    expect(second.judged[1]!.slo.updatedAt).toBe(5);
+    expect(second.worstLevel).toBe(first.worstLevel);
+    const burning = applyDeltas(calmAgain, [{ v: 1, seq: 2, at: 0, upsert: { slos: [slo('s1', paging(0.05), 'svc1')] } }]);
+    expect(judge(burning.slos).worstLevel.get('svc1')).toBe('page');
   });
 });

@@ -1,3 +1,4 @@
+import { changedIds } from '../model/lineage';
 import type { Slo } from '../protocol/entities';
 import type { BurnLevel } from '../slo/conditions';
 import { levelRank } from '../slo/conditions';
@@ -77,3 +78,89 @@ export function worstLevelByService(judged: readonly JudgedSlo[]): Map<string, B
   }
   return worst;
 }
+
+/** The judged SLOs in map order and each service's worst level: what the pages read of the SLO map. */
+export interface SloJudgement {
+  readonly judged: readonly JudgedSlo[];
+  readonly worstLevel: ReadonlyMap<string, BurnLevel>;
+}
+
+/**
+ * {@link evaluateAll} and {@link worstLevelByService}, kept from one SLO
+ * map to the next. When the new map was copied from the last one with a few
+ * SLOs replaced (see shared/model/lineage.ts), only those are judged again
+ * and only their services' worst levels are looked at; an SLO added or
+ * removed, a snapshot, or a large batch redoes the whole map. Unchanged
+ * parts keep their identity: the same array when no SLO changed, the same
+ * worst-level map when no service's worst level moved.
+ */
+export function createSloJudgement(cache: EvaluationCache): (slos: ReadonlyMap<string, Slo>) => SloJudgement {
+  let lastSlos: ReadonlyMap<string, Slo> | null = null;
+  let last: SloJudgement = { judged: [], worstLevel: new Map() };
+  // Where each SLO sits in `judged`, and how many SLOs of each service are at each level (by levelRank).
+  let at = new Map<string, number>();
+  let counts = new Map<string, number[]>();
+
+  function full(slos: ReadonlyMap<string, Slo>): SloJudgement {
+    const judged = evaluateAll(slos, cache);
+    at = new Map();
+    counts = new Map();
+    judged.forEach((j, i) => {
+      at.set(j.slo.id, i);
+      count(j, 1);
+    });
+    return { judged, worstLevel: worstLevelByService(judged) };
+  }
+
+  function count(j: JudgedSlo, by: 1 | -1): void {
+    let perLevel = counts.get(j.slo.serviceId);
+    if (perLevel === undefined) counts.set(j.slo.serviceId, (perLevel = [0, 0, 0, 0]));
+    perLevel[levelRank(j.evaluation.level)]! += by;
+  }
+
+  function worstOf(serviceId: string): BurnLevel | undefined {
+    const perLevel = counts.get(serviceId);
+    if (perLevel === undefined) return undefined;
+    for (let rank = LEVELS_BY_RANK.length - 1; rank >= 0; rank -= 1) if (perLevel[rank]! > 0) return LEVELS_BY_RANK[rank];
+    return undefined;
+  }
+
+  // Null when the batch added or removed an SLO: positions then shift, and the whole map is redone.
+  function patch(slos: ReadonlyMap<string, Slo>, ids: ReadonlySet<string>): SloJudgement | null {
+    for (const id of ids) if (!slos.has(id) || !at.has(id)) return null;
+    let judged: JudgedSlo[] | null = null;
+    const services = new Set<string>();
+    for (const id of ids) {
+      const i = at.get(id)!;
+      const before = (judged ?? last.judged)[i]!;
+      const after = judgeSlo(slos.get(id)!, cache);
+      if (after === before) continue;
+      judged ??= last.judged.slice();
+      judged[i] = after;
+      count(before, -1);
+      count(after, 1);
+      services.add(before.slo.serviceId).add(after.slo.serviceId);
+    }
+    if (judged === null) return last;
+    let worstLevel: Map<string, BurnLevel> | null = null;
+    for (const serviceId of services) {
+      const worst = worstOf(serviceId);
+      if (worst === last.worstLevel.get(serviceId)) continue;
+      worstLevel ??= new Map(last.worstLevel);
+      if (worst === undefined) worstLevel.delete(serviceId);
+      else worstLevel.set(serviceId, worst);
+    }
+    return { judged, worstLevel: worstLevel ?? last.worstLevel };
+  }
+
+  return (slos) => {
+    if (slos === lastSlos) return last;
+    // Past an eighth of the SLOs, one pass over all of them is as cheap.
+    const ids = lastSlos === null ? null : changedIds(lastSlos, slos, { maxIds: Math.max(64, slos.size / 8), isOrderKept: true });
+    last = (ids === null ? null : patch(slos, ids)) ?? full(slos);
+    lastSlos = slos;
+    return last;
+  };
+}
+
+const LEVELS_BY_RANK: readonly BurnLevel[] = ['none', 'exhausted', 'ticket', 'page'];

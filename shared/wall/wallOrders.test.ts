@@ -4,8 +4,10 @@ import type { Service, ServiceStatus, Slo } from '../protocol/entities';
 import { evaluateSlo } from '../slo/evaluate';
 import type { BurnLevel } from '../slo/conditions';
 import { groupServices } from './healthOrder';
+import { applyDeltas, emptyEntities } from '../model/feedState';
+import { holdSome } from './hysteresis';
 import type { HeldLevels } from './hysteresis';
-import { budgetsOrder, evaluateAll, quietOrder } from './sloView';
+import { budgetsOrder, createSloJudgement, evaluateAll, quietOrder } from './sloView';
 import type { EvaluationCache } from './sloView';
 import { createWallOrders } from './wallOrders';
 
@@ -49,6 +51,34 @@ describe('createWallOrders', () => {
           for (const g of groups) for (const s of g.services) expect(s).toBe(services.get(s.id));
         });
       }),
+    );
+  });
+
+  it('groups services as groupServices does when the maps are copied batch by batch as the wall copies them', () => {
+    // Mostly re-measures that keep each service's place, now and then one that moves or leaves.
+    const update = fc.record({ n: fc.integer({ min: 0, max: 20 }), status: fc.integer({ min: 0, max: 4 }), isMove: fc.integer({ min: 0, max: 5 }), isRemoval: fc.integer({ min: 0, max: 9 }) });
+    fc.assert(
+      fc.property(fc.array(fc.array(update, { maxLength: 5 }), { minLength: 1, maxLength: 12 }), (batches) => {
+        const orders = createWallOrders();
+        let entities = applyDeltas(emptyEntities, [{ v: 1, seq: 1, at: 0, upsert: { services: Array.from({ length: 21 }, (_, n) => service(n, 0, n % 3, n % 4, 0)) } }]);
+        orders.groups(entities.services);
+        batches.forEach((batch, at) => {
+          const upsert = batch
+            .filter((u) => u.isRemoval !== 0)
+            .map((u) => {
+              const was = entities.services.get(`svc-${u.n}`);
+              // Status is part of the order; a re-measure of a known service keeps it unless this one moves.
+              const status = u.isMove === 0 || was === undefined ? u.status : STATUSES.indexOf(was.status);
+              return service(u.n, status, u.n % 3, u.n % 4, at + 1);
+            });
+          const remove = batch.filter((u) => u.isRemoval === 0).map((u) => `svc-${u.n}`);
+          entities = applyDeltas(entities, [{ v: 1, seq: at + 2, at, upsert: { services: upsert }, remove: { services: remove } }]);
+          const groups = orders.groups(entities.services);
+          expect(groups).toEqual(groupServices(entities.services.values()));
+          for (const g of groups) for (const s of g.services) expect(s).toBe(entities.services.get(s.id));
+        });
+      }),
+      { numRuns: 300 },
     );
   });
 
@@ -104,6 +134,35 @@ describe('createWallOrders', () => {
           // The current objects, not those of an earlier batch.
           const current = new Set(judged);
           expect(result.all.every((j) => current.has(j))).toBe(true);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the same answer as the wall runs it: copied SLO maps judged incrementally, held levels moved a few at a time', () => {
+    const update = fc.record({ n: fc.integer({ min: 0, max: 30 }), ratio: fc.constantFrom(0, 0.0005, 0.002, 0.01, 0.05, 0.2), isRemoval: fc.boolean() });
+    // An SLO's current level as the hold sees it (4: it is gone).
+    const holds = fc.array(fc.record({ n: fc.integer({ min: 0, max: 30 }), level: fc.integer({ min: 0, max: 4 }) }), { maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.array(update, { maxLength: 6 }), holds), { minLength: 1, maxLength: 12 }), (batches) => {
+        const orders = createWallOrders();
+        const judge = createSloJudgement(new WeakMap());
+        let entities = emptyEntities;
+        let held: HeldLevels = new Map();
+        batches.forEach(([batch, holding], at) => {
+          const upsert = batch.filter((u) => !u.isRemoval).map((u) => slo(u.n, u.ratio, at));
+          const remove = batch.filter((u) => u.isRemoval).map((u) => `slo-${u.n}`);
+          entities = applyDeltas(entities, [{ v: 1, seq: at + 1, at, upsert: { slos: upsert }, remove: { slos: remove } }]);
+          // Held as the wall holds them, for two batches: most changes are only in what an SLO waits for.
+          held = holdSome(held, holding.map((h) => [`slo-${h.n}`, h.level === 4 ? null : LEVELS[h.level]!] as const), at, 2);
+          const { judged } = judge(entities.slos);
+          const result = orders.slos(judged, held);
+          expect(result.all.map((j) => j.slo.id)).toEqual(budgetsOrder(judged, held).map((j) => j.slo.id));
+          expect(result.burning.map((j) => j.slo.id)).toEqual(quietOrder(judged, held).map((j) => j.slo.id));
+          const current = new Set(judged);
+          expect(result.all.every((j) => current.has(j))).toBe(true);
+          expect(result.burning.every((j) => current.has(j))).toBe(true);
         });
       }),
       { numRuns: 300 },
