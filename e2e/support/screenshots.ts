@@ -9,5 +9,7 @@ export async function shoot(page: Page, name: string): Promise<void> {
   const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.waitForTimeout(300);
+  // Charts draw a few per frame and keep their canvas hidden until they have drawn what their card shows.
+  await page.waitForFunction(() => document.querySelector('.chart-canvas[style*="hidden"]') === null, undefined, { timeout: 5_000 });
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-${width}x${height}.png` });
 }

@@ -9,53 +9,61 @@ import { chartQueue } from './chartQueue';
 // Only what the wall draws: line series on a cartesian grid, on canvas.
 registerParts([LineChart, GridComponent, CanvasRenderer]);
 
+/** A chart on its element, and the ResizeObserver that keeps its canvas the size of the element. */
+interface LiveChart {
+  instance: ECharts;
+  observer: ResizeObserver;
+}
+
+function create(element: HTMLDivElement): LiveChart {
+  const instance = init(element, null, { renderer: 'canvas' });
+  // The observer also reports the size the chart was created at: redrawing for that would be wasted.
+  const observer = new ResizeObserver(() => {
+    if (element.clientWidth !== instance.getWidth() || element.clientHeight !== instance.getHeight()) instance.resize();
+  });
+  observer.observe(element);
+  return { instance, observer };
+}
+
 /**
- * The one component that holds ECharts. The chart is created once when the
- * element mounts and disposed when it unmounts; each new option is applied
- * with `replaceMerge: ['series']` (series replaced by id, the rest merged),
- * and a ResizeObserver keeps the canvas the size of its box.
+ * The one component that holds ECharts. Each new option is applied with
+ * `replaceMerge: ['series']` (series replaced by id, the rest merged), and
+ * a ResizeObserver keeps the canvas the size of its box; the chart is
+ * disposed when the element unmounts.
  *
- * `subject` names what the chart shows (an SLO). A new subject, as when the
- * wall turns to another sub-page, draws at once; a new option for the same
- * subject (a new point, a muted look) waits its turn in the page's
- * {@link chartQueue}, so charts that change in the same batch draw in
- * successive frames instead of in one long task.
+ * Drawing waits its turn in the page's {@link chartQueue}, the chart's
+ * creation included: a page turn that shows a dozen charts, or a batch that
+ * gives several of them a point, draws them over successive frames instead
+ * of in one long task. `subject` names what the chart shows (an SLO); when
+ * it changes, as on a turn to another sub-page, the canvas is hidden until
+ * it has drawn the new one, so a card never shows another SLO's lines.
  */
 export function EChart({ option, subject, className }: { option: EChartsCoreOption; subject: string; className?: string }) {
   const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<ECharts | null>(null);
+  const chart = useRef<LiveChart | null>(null);
   const drawnSubject = useRef<string | null>(null);
 
   useLayoutEffect(() => {
     const element = box.current;
-    if (element === null) return;
-    const instance = init(element, null, { renderer: 'canvas' });
-    chart.current = instance;
-    // The observer also reports the size the chart was created at: redrawing for that would be wasted.
-    const observer = new ResizeObserver(() => {
-      if (element.clientWidth !== instance.getWidth() || element.clientHeight !== instance.getHeight()) instance.resize();
-    });
-    observer.observe(element);
     return () => {
-      observer.disconnect();
-      chartQueue().cancel(instance);
+      if (element !== null) chartQueue().cancel(element);
+      chart.current?.observer.disconnect();
+      chart.current?.instance.dispose();
       chart.current = null;
       drawnSubject.current = null;
-      instance.dispose();
     };
   }, []);
 
   useLayoutEffect(() => {
-    const instance = chart.current;
-    if (instance === null) return;
-    const draw = () => instance.setOption(option, { replaceMerge: ['series'] });
-    if (drawnSubject.current === subject) {
-      chartQueue().submit(instance, draw);
-      return;
-    }
-    drawnSubject.current = subject;
-    chartQueue().cancel(instance);
-    draw();
+    const element = box.current;
+    if (element === null) return;
+    if (drawnSubject.current !== subject) element.style.visibility = 'hidden';
+    chartQueue().submit(element, () => {
+      chart.current ??= create(element);
+      chart.current.instance.setOption(option, { replaceMerge: ['series'] });
+      drawnSubject.current = subject;
+      element.style.visibility = '';
+    });
   }, [option, subject]);
 
   return <div ref={box} className={className} />;

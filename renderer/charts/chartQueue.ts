@@ -7,7 +7,7 @@
  * A chart asked to redraw again before its turn draws only its newest option.
  */
 export interface ChartQueue {
-  /** Asks for `draw` soon; replaces what `chart` was waiting to draw. */
+  /** Asks for `draw` in a coming frame; replaces what `chart` was waiting to draw. */
   submit(chart: object, draw: () => void): void;
   /** Forgets what `chart` was waiting to draw (it is going away). */
   cancel(chart: object): void;
