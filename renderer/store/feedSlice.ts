@@ -1,4 +1,5 @@
 import { applyDeltas, emptyEntities, entitiesFromSnapshot } from '../../shared/model/feedState';
+import { copyMap } from '../../shared/model/lineage';
 import type { Slo } from '../../shared/protocol/entities';
 import { feedNow, judgeConnection } from '../../shared/wall/freshness';
 import { majorIncidentIds, newMajorIncidents, rememberResolved } from '../../shared/wall/incidents';
@@ -34,11 +35,11 @@ function historyAfterDeltas(history: History, batch: FeedBatch): History {
   let next: Map<string, HistoryHandle> | null = null;
   for (const delta of batch.deltas) {
     for (const slo of delta.upsert?.slos ?? []) {
-      next ??= new Map(history);
+      next ??= copyMap(history);
       next.set(slo.id, appendPoint(next.get(slo.id), pointOf(slo)));
     }
     for (const id of delta.remove?.slos ?? []) {
-      next ??= new Map(history);
+      next ??= copyMap(history);
       next.delete(id);
     }
   }

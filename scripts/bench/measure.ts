@@ -1,6 +1,6 @@
 // What the bench reads from the page through CDP and the DOM.
 import type { CDPSession, Page } from '@playwright/test';
-import type { CpuProfile } from './profile';
+import type { AllocationProfile, CpuProfile } from './profile';
 import type { ProbeData } from './probe';
 
 /** The page's state at one moment, after a forced GC. */
@@ -145,6 +145,18 @@ export async function startProfile(cdp: CDPSession): Promise<void> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
   await cdp.send('Profiler.start');
+}
+
+/** Starts Chromium's sampling heap profiler, keeping what garbage collection takes: every allocation counts. */
+export async function startAllocationSampling(cdp: CDPSession): Promise<void> {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.startSampling', { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+}
+
+/** Stops the sampling heap profiler and returns its profile. */
+export async function stopAllocationSampling(cdp: CDPSession): Promise<AllocationProfile> {
+  const { profile } = await cdp.send('HeapProfiler.stopSampling');
+  return profile as unknown as AllocationProfile;
 }
 
 /** Stops the profiler and returns its profile. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { busyStretches, formatSelfTimes, formatStretches, topSelfTime } from './profile';
-import type { CpuProfile } from './profile';
+import { busyStretches, formatAllocations, formatSelfTimes, formatStretches, topAllocations, topSelfTime } from './profile';
+import type { AllocationProfile, CpuProfile } from './profile';
 
 const frame = (functionName: string, url = 'http://x/assets/index.js', lineNumber = 0) => ({ functionName, url, lineNumber, columnNumber: 0 });
 
@@ -69,5 +69,21 @@ describe('busyStretches', () => {
     const profile: CpuProfile = { nodes, samples: [3, 5, 4, 4, 5], timeDeltas: [0, 60_000, 1_000, 40_000, 40_000, 1_000] };
     expect(busyStretches(profile, 50).map((s) => s.ms)).toEqual([80, 60]);
     expect(busyStretches(profile, 100)).toEqual([]);
+  });
+});
+
+describe('topAllocations', () => {
+  it('sums the bytes each function allocated across call paths, largest first', () => {
+    type Node = AllocationProfile['head'];
+    const node = (functionName: string, selfSize: number, children: Node[] = []): Node => ({ callFrame: frame(functionName, 'http://x/assets/index.js', functionName.length), selfSize, children });
+    const profile = { head: node('(root)', 0, [node('patch', 3_000_000, [node('Map', 1_000_000)]), node('render', 1_000_000, [node('patch', 1_000_000)])]) };
+    const top = topAllocations(profile);
+    expect(top.map((t) => [t.name, t.mb])).toEqual([
+      ['patch', 4],
+      ['render', 1],
+      ['Map', 1],
+    ]);
+    expect(top[0]!.share).toBeCloseTo(4 / 6);
+    expect(formatAllocations(top.slice(0, 1))).toBe('    4.0 MB  66.7%  patch  index.js:6');
   });
 });

@@ -139,3 +139,61 @@ export function formatStretches(stretches: readonly BusyStretch[]): string {
     .map((s) => [`    ${s.ms.toFixed(0)} ms busy:`, ...s.inclusive.map((f) => `${f.ms.toFixed(0).padStart(9)} ms  ${f.name}  ${f.where}`)].join('\n'))
     .join('\n');
 }
+
+/** The parts of a CDP `HeapProfiler.SamplingHeapProfile` this reads. */
+export interface AllocationProfile {
+  head: AllocationNode;
+}
+
+interface AllocationNode {
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  /** Bytes sampled as allocated by this function itself. */
+  selfSize: number;
+  children: AllocationNode[];
+}
+
+/** One function's sampled allocation. */
+export interface AllocationSite {
+  name: string;
+  where: string;
+  mb: number;
+  share: number;
+}
+
+/**
+ * Bytes allocated per function (same name, file and line merged across call
+ * paths), largest first, from a sampling heap profile that kept the objects
+ * garbage collection took: what feeds the collector.
+ */
+export function topAllocations(profile: AllocationProfile, limit = 15, resolve?: Resolve): AllocationSite[] {
+  const byFunction = new Map<string, AllocationSite>();
+  let total = 0;
+  const stack: AllocationNode[] = [profile.head];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    stack.push(...node.children);
+    if (node.selfSize === 0) continue;
+    total += node.selfSize;
+    const f = node.callFrame;
+    const original = resolve?.(f.url, f.lineNumber, f.columnNumber) ?? null;
+    const file = f.url.split('/').pop() ?? '';
+    const key = `${f.functionName}@${f.url}:${f.lineNumber}:${f.columnNumber}`;
+    const entry = byFunction.get(key) ?? {
+      name: original?.name ?? (f.functionName || (f.url ? '(anonymous)' : '(native)')),
+      where: original?.where ?? (file ? `${file}:${f.lineNumber + 1}` : ''),
+      mb: 0,
+      share: 0,
+    };
+    entry.mb += node.selfSize / 1e6;
+    byFunction.set(key, entry);
+  }
+  return [...byFunction.values()]
+    .map((e) => ({ ...e, share: total > 0 ? (e.mb * 1e6) / total : 0 }))
+    .sort((a, b) => b.mb - a.mb)
+    .slice(0, limit);
+}
+
+/** Allocation sites as lines of a table. */
+export function formatAllocations(rows: readonly AllocationSite[]): string {
+  return rows.map((r) => `${r.mb.toFixed(1).padStart(7)} MB ${(r.share * 100).toFixed(1).padStart(5)}%  ${r.name}  ${r.where}`).join('\n');
+}

@@ -11,11 +11,11 @@ import { baseUrl, wallUrl } from '../../web/wallUrl';
 import { createLoadSource } from './loadSource';
 import type { LoadSource } from './loadSource';
 import { realMsForStoryHour } from './loadPlan';
-import { checkpoint, cpuBetween, drainProbe, mergeProbes, metrics, readWallMarks, rendererCpuSeconds, setFrameTiming, startProfile, stopProfile } from './measure';
+import { checkpoint, cpuBetween, drainProbe, mergeProbes, metrics, readWallMarks, rendererCpuSeconds, setFrameTiming, startAllocationSampling, startProfile, stopAllocationSampling, stopProfile } from './measure';
 import type { Checkpoint } from './measure';
 import { probeScript } from './probe';
 import type { ProbeData } from './probe';
-import { busyStretches, formatSelfTimes, formatStretches, topSelfTime } from './profile';
+import { busyStretches, formatAllocations, formatSelfTimes, formatStretches, topAllocations, topSelfTime } from './profile';
 import type { Resolve } from './profile';
 import { createLookup } from './sourceMap';
 import type { RawSourceMap } from './sourceMap';
@@ -168,7 +168,10 @@ async function runScenario(s: Scenario, executablePath: string, isProfiling: boo
       ['renderer CPU idle (share of one core)', idleCpu],
     ];
     if (s.loadSeconds > 0) {
-      if (isProfiling) await startProfile(cdp);
+      if (isProfiling) {
+        await startProfile(cdp);
+        await startAllocationSampling(cdp);
+      }
       const loadStart = Date.now();
       let hour1: Checkpoint | null = null;
       const loadCpu = await cpuOver(async () => {
@@ -184,6 +187,7 @@ async function runScenario(s: Scenario, executablePath: string, isProfiling: boo
       source.stopLoad();
       const loadEnd = Date.now();
       const profile = isProfiling ? await stopProfile(cdp) : null;
+      const allocations = isProfiling ? await stopAllocationSampling(cdp) : null;
       await sleep(1_500);
       say(`${s.name}: load done; checkpoint`);
       const end = await measure();
@@ -209,6 +213,7 @@ async function runScenario(s: Scenario, executablePath: string, isProfiling: boo
         rows.push(['top self time over the load', `\n${formatSelfTimes(topSelfTime(profile, 25, resolve))}`]);
         const stretches = busyStretches(profile, 50, 5, 16, resolve);
         if (stretches.length > 0) rows.push(['the longest busy stretches over 50 ms, time on stack', `\n${formatStretches(stretches)}`]);
+        if (allocations !== null) rows.push(['allocated over the load (sampled, what GC took included)', `\n${formatAllocations(topAllocations(allocations, 20, resolve))}`]);
       }
     } else {
       const probe = mergeProbes(collected, await drainProbe(page));

@@ -1,6 +1,6 @@
 import type { Incident, Service, Slo } from '../protocol/entities';
 import type { DeltaMessage, SnapshotMessage } from '../protocol/messages';
-import { recordLineage } from './lineage';
+import { copyMap, recordLineage } from './lineage';
 
 /**
  * Everything the feed has told the wall, keyed by id. Maps rather than plain
@@ -47,7 +47,7 @@ function patch<T extends { id: string }>(
     const { upsert, remove } = pick(delta);
     if ((upsert === undefined || upsert.length === 0) && (remove === undefined || remove.length === 0)) continue;
     // Copy once per batch, however many deltas touch this kind.
-    next ??= new Map(current);
+    next ??= copyMap(current);
     if (upsert)
       for (const item of upsert) {
         next.set(item.id, item);

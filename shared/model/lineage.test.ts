@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Slo } from '../protocol/entities';
 import type { DeltaMessage } from '../protocol/messages';
 import { applyDeltas, entitiesFromSnapshot } from './feedState';
-import { changedIds, recordLineage } from './lineage';
+import { changedIds, copyMap, recordLineage } from './lineage';
 
 const slo = (id: string, n = 0) => ({ id, name: `${id} ${n}` }) as unknown as Slo;
 const delta = (upsert: Slo[], remove: string[] = []): DeltaMessage => ({ v: 1, seq: 1, at: 0, upsert: { slos: upsert }, remove: { slos: remove } });
@@ -48,5 +48,15 @@ describe('map lineage', () => {
       far = next;
     }
     expect(changedIds(one.slos, far)).toBeNull();
+  });
+});
+
+describe('copyMap', () => {
+  it('copies every entry in the same order into a map of its own', () => {
+    const map = new Map([['b', 1], ['a', 2], ['c', 3]]);
+    const copy = copyMap(map);
+    expect([...copy]).toEqual([...map]);
+    copy.set('d', 4);
+    expect(map.has('d')).toBe(false);
   });
 });

@@ -60,3 +60,15 @@ export function changedIds(from: ReadonlyMap<string, unknown>, to: ReadonlyMap<s
   for (const step of steps) for (const id of step) ids.add(id);
   return ids.size > maxIds ? null : ids;
 }
+
+/**
+ * A copy of a map, in the same order. `new Map(map)` walks the map's
+ * iterator, which makes a [key, value] array per entry: for a company's
+ * thousands of SLOs, copied every batch, that is most of what the garbage
+ * collector has to clear.
+ */
+export function copyMap<K, V>(map: ReadonlyMap<K, V>): Map<K, V> {
+  const copy = new Map<K, V>();
+  map.forEach((value, key) => copy.set(key, value));
+  return copy;
+}

@@ -1,4 +1,4 @@
-import { recordLineage } from '../model/lineage';
+import { copyMap, recordLineage } from '../model/lineage';
 import type { BurnLevel } from '../slo/conditions';
 import { levelRank } from '../slo/conditions';
 
@@ -101,7 +101,7 @@ export function holdSome(previous: HeldLevels, current: Iterable<readonly [sloId
     const before = previous.get(id);
     if (level === null) {
       if (before === undefined) continue;
-      next ??= new Map(previous);
+      next ??= copyMap(previous);
       next.delete(id);
       ids.add(id);
       hasDeletes = true;
@@ -109,7 +109,7 @@ export function holdSome(previous: HeldLevels, current: Iterable<readonly [sloId
     }
     const after = holdLevel(before, level, now, holdMs);
     if (after === before) continue;
-    next ??= new Map(previous);
+    next ??= copyMap(previous);
     next.set(id, after);
     ids.add(id);
   }

@@ -1,4 +1,4 @@
-import { changedIds } from '../model/lineage';
+import { changedIds, copyMap } from '../model/lineage';
 import type { Slo } from '../protocol/entities';
 import type { BurnLevel } from '../slo/conditions';
 import { levelRank } from '../slo/conditions';
@@ -146,7 +146,7 @@ export function createSloJudgement(cache: EvaluationCache): (slos: ReadonlyMap<s
     for (const serviceId of services) {
       const worst = worstOf(serviceId);
       if (worst === last.worstLevel.get(serviceId)) continue;
-      worstLevel ??= new Map(last.worstLevel);
+      worstLevel ??= copyMap(last.worstLevel);
       if (worst === undefined) worstLevel.delete(serviceId);
       else worstLevel.set(serviceId, worst);
     }
