@@ -8,6 +8,7 @@ import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { startWebKiosk } from '../../web/server';
 import { baseUrl, wallUrl } from '../../web/wallUrl';
+import { kioskFirstPaint } from './kioskFirstPaint';
 import { createLoadSource } from './loadSource';
 import type { LoadSource } from './loadSource';
 import { realMsForStoryHour } from './loadPlan';
@@ -223,6 +224,18 @@ async function runScenario(s: Scenario, executablePath: string, isProfiling: boo
       rows.push(['long tasks after first paint (count / total / max)', `${long.count} / ${formatMs(long.total)} / ${formatMs(long.max)}`]);
       rows.push(...checkpointRows('start', start, start).map(([k, v]): Row => [k, v.split(' / ')[0] ?? v]));
       if (startProfileResult !== null) rows.push(['top self time up to first paint', `\n${formatSelfTimes(topSelfTime(startProfileResult, 25, bundleResolver(root)))}`]);
+      // The same first paint as a kiosk shows it: Playwright's DevTools
+      // session watches every WebSocket frame, which costs seconds on a
+      // message this large (see scripts/bench/websocketFloor.ts).
+      await page.close();
+      say(`${s.name}: the first paint in a Chromium with no DevTools client`);
+      const before = source.snapshotsAt.length;
+      const wall = new URL(wallUrl(base, { feedUrl: base, isDemo: true, dwellSeconds: DWELL_SECONDS }));
+      const plain = await kioskFirstPaint(executablePath, base, `${wall.pathname}${wall.search}`);
+      const plainAt = source.snapshotsAt[before] ?? NaN;
+      rows.push(['with no DevTools client (a kiosk): first paint after `at`', formatMs(plain.readyAt - plainAt)]);
+      rows.push(['  of which (ms after `at`)', firstPaintSteps(plainAt, plain.bigMessageAt, plain.marks, plain.readyAt)]);
+      rows.push(...wallShare(plain, plain.marks, plain.readyAt).map(([k, v]): Row => [`  ${k.trim()}`, v]));
     }
     return formatTable(`${s.name} (${new Date().toISOString()})`, rows);
   } finally {
@@ -248,7 +261,7 @@ function firstPaintSteps(snapshotAt: number, arrivedAt: number | null, marks: Re
  * the message event to the paint, less the time Chromium held the event
  * loop after the message was handled (see scripts/bench/websocketFloor.ts).
  */
-function wallShare(probe: ProbeData, marks: Record<string, number>, readyAt: number): Row[] {
+function wallShare(probe: Pick<ProbeData, 'bigMessageAt' | 'afterBigMessageAt'>, marks: Record<string, number>, readyAt: number): Row[] {
   const { bigMessageAt, afterBigMessageAt } = probe;
   const validated = marks['wall:snapshot-validated'];
   if (bigMessageAt === null || afterBigMessageAt === null || validated === undefined) return [];

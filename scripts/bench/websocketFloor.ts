@@ -6,15 +6,13 @@
 // Chromium with no DevTools client (as a kiosk runs; the page posts its
 // figures back), and in one driven by Playwright, as the bench drives the
 // wall (DevTools' network domain then sees every WebSocket frame).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { WebSocketServer } from 'ws';
 import { createLoadSource } from './loadSource';
+import { openPlainChromium } from './plainChromium';
 import { scenarios } from './scenarios';
 
 const { CHROMIUM_ARGS, findChromium } = (await import('../chromium.mjs' as string)) as { CHROMIUM_ARGS: string[]; findChromium: () => string | null };
@@ -82,9 +80,7 @@ async function main(): Promise<void> {
   };
   try {
     // A Chromium with no DevTools client, as a kiosk runs it.
-    const profile = mkdtempSync(path.join(os.tmpdir(), 'noc-wall-floor-'));
-    // In a process group of its own: Debian's chromium is a script that starts the browser as its child.
-    const plain = spawn(executablePath, [...CHROMIUM_ARGS, '--headless=new', `--user-data-dir=${profile}`, url], { stdio: 'ignore', detached: true });
+    const close = openPlainChromium(executablePath, url);
     try {
       const floor = await new Promise<Floor>((resolve, reject) => {
         posted = resolve;
@@ -92,11 +88,7 @@ async function main(): Promise<void> {
       });
       report('Chromium with no DevTools client (a kiosk)', floor);
     } finally {
-      const exited = new Promise((resolve) => plain.once('exit', resolve));
-      process.kill(-plain.pid!, 'SIGTERM');
-      await exited;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+      await close();
     }
     // The same page driven by Playwright, as the bench drives the wall.
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
