@@ -1,5 +1,5 @@
 import { applyDeltas, emptyEntities, entitiesFromSnapshot } from '../../shared/model/feedState';
-import { editMap } from '../../shared/model/layeredMap';
+import { copyMap } from '../../shared/model/lineage';
 import type { Slo } from '../../shared/protocol/entities';
 import { feedNow, judgeConnection } from '../../shared/wall/freshness';
 import { majorIncidentIds, newMajorIncidents, rememberResolved } from '../../shared/wall/incidents';
@@ -32,13 +32,18 @@ function historyAfterSnapshot(previous: History, slos: ReadonlyMap<string, Slo>,
 }
 
 function historyAfterDeltas(history: History, batch: FeedBatch): History {
-  if (!batch.deltas.some((d) => (d.upsert?.slos?.length ?? 0) + (d.remove?.slos?.length ?? 0) > 0)) return history;
-  return editMap(history, (draft) => {
-    for (const delta of batch.deltas) {
-      for (const slo of delta.upsert?.slos ?? []) draft.set(slo.id, appendPoint(draft.get(slo.id), pointOf(slo)));
-      for (const id of delta.remove?.slos ?? []) draft.delete(id);
+  let next: Map<string, HistoryHandle> | null = null;
+  for (const delta of batch.deltas) {
+    for (const slo of delta.upsert?.slos ?? []) {
+      next ??= copyMap(history);
+      next.set(slo.id, appendPoint(next.get(slo.id), pointOf(slo)));
     }
-  });
+    for (const id of delta.remove?.slos ?? []) {
+      next ??= copyMap(history);
+      next.delete(id);
+    }
+  }
+  return next ?? history;
 }
 
 /** The feed slice: entities, chart history, resolved incidents, and the batch that updates them all at once. */

@@ -1,7 +1,6 @@
 import type { Incident, Service, Slo } from '../protocol/entities';
 import type { DeltaMessage, SnapshotMessage } from '../protocol/messages';
-import { editMap } from './layeredMap';
-import { recordLineage } from './lineage';
+import { copyMap, recordLineage } from './lineage';
 
 /**
  * Everything the feed has told the wall, keyed by id. Maps rather than plain
@@ -10,8 +9,7 @@ import { recordLineage } from './lineage';
  * The maps are treated as immutable: applying changes returns new maps for
  * the kinds that changed and keeps the others, so a selector that reads only
  * incidents is not woken by SLO updates. Each new map records the ids it
- * changed (`changedIds` in lineage.ts), and is a layered map that copies
- * only what changed lately (layeredMap.ts).
+ * changed (`changedIds` in lineage.ts).
  */
 export interface FeedEntities {
   readonly services: ReadonlyMap<string, Service>;
@@ -42,23 +40,26 @@ function patch<T extends { id: string }>(
   deltas: readonly DeltaMessage[],
   pick: (delta: DeltaMessage) => { upsert: readonly T[] | undefined; remove: readonly string[] | undefined },
 ): ReadonlyMap<string, T> {
-  const edits = deltas.map(pick).filter(({ upsert, remove }) => (upsert?.length ?? 0) + (remove?.length ?? 0) > 0);
-  if (edits.length === 0) return current;
+  let next: Map<string, T> | null = null;
   const ids = new Set<string>();
   let hasDeletes = false;
-  // One copy per batch, however many deltas touch this kind; a layered map copies only what changed lately.
-  const next = editMap(current, (draft) => {
-    for (const { upsert, remove } of edits) {
-      for (const item of upsert ?? []) {
-        draft.set(item.id, item);
+  for (const delta of deltas) {
+    const { upsert, remove } = pick(delta);
+    if ((upsert === undefined || upsert.length === 0) && (remove === undefined || remove.length === 0)) continue;
+    // Copy once per batch, however many deltas touch this kind.
+    next ??= copyMap(current);
+    if (upsert)
+      for (const item of upsert) {
+        next.set(item.id, item);
         ids.add(item.id);
       }
-      for (const id of remove ?? []) {
-        hasDeletes = draft.delete(id) || hasDeletes;
+    if (remove)
+      for (const id of remove) {
+        hasDeletes = next.delete(id) || hasDeletes;
         ids.add(id);
       }
-    }
-  });
+  }
+  if (next === null) return current;
   // What derives from these maps redoes only these ids (see lineage.ts).
   recordLineage(current, next, ids, hasDeletes);
   return next;
