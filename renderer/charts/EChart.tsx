@@ -36,7 +36,8 @@ function create(element: HTMLDivElement): LiveChart {
  * gives several of them a point, draws them over successive frames instead
  * of in one long task. `subject` names what the chart shows (an SLO); when
  * it changes, as on a turn to another sub-page, the canvas is hidden until
- * it has drawn the new one, so a card never shows another SLO's lines.
+ * it has drawn the new one, so a card never shows another SLO's lines, and
+ * that draw goes ahead of mere new points.
  */
 export function EChart({ option, subject, className }: { option: EChartsCoreOption; subject: string; className?: string }) {
   const box = useRef<HTMLDivElement>(null);
@@ -57,13 +58,18 @@ export function EChart({ option, subject, className }: { option: EChartsCoreOpti
   useLayoutEffect(() => {
     const element = box.current;
     if (element === null) return;
-    if (drawnSubject.current !== subject) element.style.visibility = 'hidden';
-    chartQueue().submit(element, () => {
-      chart.current ??= create(element);
-      chart.current.instance.setOption(option, { replaceMerge: ['series'] });
-      drawnSubject.current = subject;
-      element.style.visibility = '';
-    });
+    const isNewSubject = drawnSubject.current !== subject;
+    if (isNewSubject) element.style.visibility = 'hidden';
+    chartQueue().submit(
+      element,
+      () => {
+        chart.current ??= create(element);
+        chart.current.instance.setOption(option, { replaceMerge: ['series'] });
+        drawnSubject.current = subject;
+        element.style.visibility = '';
+      },
+      isNewSubject,
+    );
   }, [option, subject]);
 
   return <div ref={box} className={className} />;

@@ -54,4 +54,45 @@ describe('chart queue', () => {
     expect(h.drawn).toEqual(['a2']);
     expect(h.queue.size).toBe(0);
   });
+
+  it('keeps a chart asked again in its place, so charts that update every frame cannot starve one that waits', () => {
+    const h = harness(1, 5);
+    const [a, b, c] = [{}, {}, {}];
+    h.queue.submit(b, h.draw('b'));
+    h.queue.submit(a, h.draw('a'));
+    for (let frame = 0; frame < 4; frame++) {
+      // b and c get a new point every frame.
+      h.queue.submit(b, h.draw('b'));
+      h.queue.submit(c, h.draw('c'));
+      h.frame();
+    }
+    expect(h.drawn.slice(0, 3)).toEqual(['b', 'a', 'c']);
+  });
+
+  it('draws urgent charts (nothing or another SLO on screen) before new points, and keeps a chart urgent until drawn', () => {
+    const h = harness(1, 5);
+    const [a, b, c] = [{}, {}, {}];
+    h.queue.submit(a, h.draw('a'));
+    h.queue.submit(b, h.draw('b'));
+    h.queue.submit(c, h.draw('c1'), true);
+    // A new point for the urgent chart before its turn: still urgent, newest option.
+    h.queue.submit(c, h.draw('c2'));
+    h.frame();
+    expect(h.drawn).toEqual(['c2']);
+    h.queue.submit(b, h.draw('b2'), true);
+    h.frame();
+    h.frame();
+    expect(h.drawn).toEqual(['c2', 'b2', 'a']);
+  });
+
+  it('goes on with the other charts in the next frame when a draw throws', () => {
+    const h = harness(100, 1);
+    h.queue.submit({}, () => {
+      throw new Error('chart failed');
+    });
+    h.queue.submit({}, h.draw('b'));
+    expect(() => h.frame()).toThrow('chart failed');
+    h.frame();
+    expect(h.drawn).toEqual(['b']);
+  });
 });

@@ -3,12 +3,15 @@
  * milliseconds on a TV stick; when several cards on screen get a point in
  * the same batch, drawing them all in that batch's frame makes one long
  * task. The queue instead draws the charts that are waiting in later frames,
- * oldest request first, while a frame's budget lasts (always at least one).
- * A chart asked to redraw again before its turn draws only its newest option.
+ * while a frame's budget lasts (always at least one): first the urgent ones
+ * (a chart with nothing, or another SLO's lines, on screen), then the rest,
+ * each in the order it first asked. A chart asked again before its turn
+ * keeps its place and draws only its newest option, so charts that update
+ * often cannot push one that waits to the back for ever.
  */
 export interface ChartQueue {
   /** Asks for `draw` in a coming frame; replaces what `chart` was waiting to draw. */
-  submit(chart: object, draw: () => void): void;
+  submit(chart: object, draw: () => void, isUrgent?: boolean): void;
   /** Forgets what `chart` was waiting to draw (it is going away). */
   cancel(chart: object): void;
   /** How many charts wait to draw. */
@@ -25,18 +28,25 @@ export interface ChartQueueDeps {
 
 /** Creates a queue of chart redraws. */
 export function createChartQueue(deps: ChartQueueDeps): ChartQueue {
+  const urgent = new Map<object, () => void>();
   const waiting = new Map<object, () => void>();
   let isScheduled = false;
 
   function drain(): void {
     isScheduled = false;
     const start = deps.now();
-    for (const [chart, draw] of waiting) {
-      waiting.delete(chart);
-      draw();
-      if (deps.now() - start >= deps.budgetMs) break;
+    try {
+      for (const queue of [urgent, waiting]) {
+        for (const [chart, draw] of queue) {
+          queue.delete(chart);
+          draw();
+          if (deps.now() - start >= deps.budgetMs) return;
+        }
+      }
+    } finally {
+      // Also when a draw threw: the others still get their turn.
+      if (urgent.size + waiting.size > 0) ensureScheduled();
     }
-    if (waiting.size > 0) ensureScheduled();
   }
 
   function ensureScheduled(): void {
@@ -46,17 +56,21 @@ export function createChartQueue(deps: ChartQueueDeps): ChartQueue {
   }
 
   return {
-    submit(chart, draw) {
-      // A newer request goes to the back: the charts waiting longest draw first.
-      waiting.delete(chart);
-      waiting.set(chart, draw);
+    submit(chart, draw, isUrgent = false) {
+      if (isUrgent || urgent.has(chart)) {
+        waiting.delete(chart);
+        urgent.set(chart, draw);
+      } else {
+        waiting.set(chart, draw);
+      }
       ensureScheduled();
     },
     cancel(chart) {
+      urgent.delete(chart);
       waiting.delete(chart);
     },
     get size() {
-      return waiting.size;
+      return urgent.size + waiting.size;
     },
   };
 }

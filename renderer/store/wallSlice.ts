@@ -1,7 +1,7 @@
 import { WALL_PAGES } from '../../shared/bridge/wallBridge';
+import type { WallPage } from '../../shared/bridge/wallBridge';
 import { changedIds } from '../../shared/model/lineage';
 import type { Slo } from '../../shared/protocol/entities';
-import type { WallPage } from '../../shared/bridge/wallBridge';
 import { feedNow, judgeConnection } from '../../shared/wall/freshness';
 import { pruneResolved } from '../../shared/wall/incidents';
 import { DEFAULT_HOLD_MS, hasHeldPage, holdLevels, holdSome, NO_HELD_LEVELS } from '../../shared/wall/hysteresis';

@@ -1,3 +1,4 @@
+import { changedIds } from '../model/lineage';
 import type { Service } from '../protocol/entities';
 import type { SloEvaluation } from '../slo/evaluate';
 import { compareBurning } from '../slo/quietMode';
@@ -6,7 +7,6 @@ import { groupServices } from './healthOrder';
 import type { ServiceGroup } from './healthOrder';
 import type { HeldLevels } from './hysteresis';
 import { createResorter, isSameOrder } from './incrementalOrder';
-import { changedIds } from '../model/lineage';
 import { asHeld } from './sloView';
 import type { JudgedSlo } from './sloView';
 
