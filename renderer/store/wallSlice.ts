@@ -1,6 +1,6 @@
 import { WALL_PAGES } from '../../shared/bridge/wallBridge';
 import type { WallPage } from '../../shared/bridge/wallBridge';
-import { changedIds } from '../../shared/model/lineage';
+import { changedIds, patchLimit } from '../../shared/model/lineage';
 import type { Slo } from '../../shared/protocol/entities';
 import { feedNow, judgeConnection } from '../../shared/wall/freshness';
 import { pruneResolved } from '../../shared/wall/incidents';
@@ -44,7 +44,7 @@ function nextHeld(s: WallState, now: number, isNewSecond: boolean, memo: HeldMem
   const isChanged = memo.slos !== slos;
   if (!isChanged && !(isNewSecond && memo.pending.size > 0)) return s.held;
   const holdMs = (s.settings.holdSeconds ?? DEFAULT_HOLD_MS / 1_000) * 1_000;
-  const ids = memo.slos === null ? null : changedIds(memo.slos, slos, { maxIds: Math.max(64, slos.size / 8) });
+  const ids = memo.slos === null ? null : changedIds(memo.slos, slos, { maxIds: patchLimit(slos.size) });
   memo.slos = slos;
   if (ids === null) {
     const held = holdLevels(s.held, evaluateAll(slos, evaluationCache).map((j) => [j.slo.id, j.evaluation.level] as const), now, holdMs);

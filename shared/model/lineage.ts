@@ -25,6 +25,11 @@ export function recordLineage(parent: ReadonlyMap<string, unknown>, child: Reado
   links.set(child, { parent: new WeakRef(parent), ids, hasDeletes });
 }
 
+/** The most ids worth redoing one by one in a map of `size` entries: past an eighth of them (and at least 64), one pass over the whole map is as cheap. */
+export function patchLimit(size: number): number {
+  return Math.max(64, size / 8);
+}
+
 /** What a caller of {@link changedIds} relies on. */
 export interface LineageNeeds {
   /** At most this many ids; past it the caller would rather compare the whole maps. */

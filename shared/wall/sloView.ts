@@ -1,4 +1,4 @@
-import { changedIds, copyMap } from '../model/lineage';
+import { changedIds, copyMap, patchLimit } from '../model/lineage';
 import type { Slo } from '../protocol/entities';
 import type { BurnLevel } from '../slo/conditions';
 import { levelRank } from '../slo/conditions';
@@ -155,8 +155,7 @@ export function createSloJudgement(cache: EvaluationCache): (slos: ReadonlyMap<s
 
   return (slos) => {
     if (slos === lastSlos) return last;
-    // Past an eighth of the SLOs, one pass over all of them is as cheap.
-    const ids = lastSlos === null ? null : changedIds(lastSlos, slos, { maxIds: Math.max(64, slos.size / 8), isOrderKept: true });
+    const ids = lastSlos === null ? null : changedIds(lastSlos, slos, { maxIds: patchLimit(slos.size), isOrderKept: true });
     last = (ids === null ? null : patch(slos, ids)) ?? full(slos);
     lastSlos = slos;
     return last;

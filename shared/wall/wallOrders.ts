@@ -1,4 +1,4 @@
-import { changedIds } from '../model/lineage';
+import { changedIds, patchLimit } from '../model/lineage';
 import type { Service } from '../protocol/entities';
 import type { SloEvaluation } from '../slo/evaluate';
 import { compareBurning } from '../slo/quietMode';
@@ -70,7 +70,7 @@ export function createWallOrders(): WallOrders {
   // on. Only their groups are copied, with the new objects in the old
   // places. Null when the batch is not that simple.
   function replaceInGroups(before: ReadonlyMap<string, Service>, after: ReadonlyMap<string, Service>): ServiceGroup[] | null {
-    const ids = changedIds(before, after, { maxIds: Math.max(64, after.size / 8) });
+    const ids = changedIds(before, after, { maxIds: patchLimit(after.size) });
     if (ids === null) return null;
     for (const id of ids) {
       const was = before.get(id);
