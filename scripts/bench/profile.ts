@@ -21,6 +21,23 @@ export interface SelfTime {
 /** Names a minified position by its original file and line; null when unknown. */
 export type Resolve = (url: string, line: number, column: number) => { where: string; name: string | null } | null;
 
+type CallFrame = CpuProfile['nodes'][number]['callFrame'];
+
+/**
+ * The function of a call frame: its original name and file:line when the
+ * source map knows them, `unnamed` for a frame without a script, and a key
+ * that tells functions apart (the same position is the same function).
+ */
+function nameFrame(f: CallFrame, resolve: Resolve | undefined, unnamed: string): { name: string; where: string; key: string } {
+  const original = resolve?.(f.url, f.lineNumber, f.columnNumber) ?? null;
+  const file = f.url.split('/').pop() ?? '';
+  return {
+    name: original?.name ?? (f.functionName || (f.url ? '(anonymous)' : unnamed)),
+    where: original?.where ?? (file ? `${file}:${f.lineNumber + 1}` : ''),
+    key: `${f.functionName}@${f.url}:${f.lineNumber}:${f.columnNumber}`,
+  };
+}
+
 /**
  * Self time per function (same name, file and line merged across call
  * paths), largest first. Each sample's time is the delta to the next sample,
@@ -39,12 +56,7 @@ export function topSelfTime(profile: CpuProfile, limit = 15, resolve?: Resolve):
   for (const node of profile.nodes) {
     const us = byNode.get(node.id);
     if (us === undefined) continue;
-    const f = node.callFrame;
-    const original = resolve?.(f.url, f.lineNumber, f.columnNumber) ?? null;
-    const name = original?.name ?? (f.functionName || (f.url ? '(anonymous)' : '(program)'));
-    const file = f.url.split('/').pop() ?? '';
-    const where = original?.where ?? (file ? `${file}:${f.lineNumber + 1}` : '');
-    const key = `${name}@${f.url}:${f.lineNumber}:${f.columnNumber}`;
+    const { name, where, key } = nameFrame(node.callFrame, resolve, '(program)');
     const entry = byFunction.get(key) ?? { name, where, ms: 0, share: 0 };
     entry.ms += us / 1000;
     byFunction.set(key, entry);
@@ -86,16 +98,7 @@ export function busyStretches(profile: CpuProfile, minMs: number, limit = 3, per
     byId.set(node.id, node);
     for (const child of node.children ?? []) parent.set(child, node.id);
   }
-  const nameOf = (id: number): { name: string; where: string; key: string } => {
-    const f = byId.get(id)!.callFrame;
-    const original = resolve?.(f.url, f.lineNumber, f.columnNumber) ?? null;
-    const file = f.url.split('/').pop() ?? '';
-    return {
-      name: original?.name ?? (f.functionName || (f.url ? '(anonymous)' : '(program)')),
-      where: original?.where ?? (file ? `${file}:${f.lineNumber + 1}` : ''),
-      key: `${f.functionName}@${f.url}:${f.lineNumber}:${f.columnNumber}`,
-    };
-  };
+  const nameOf = (id: number) => nameFrame(byId.get(id)!.callFrame, resolve, '(program)');
   const isIdle = (id: number) => IDLE.has(byId.get(id)?.callFrame.functionName ?? '(idle)');
   const stretches: Array<{ from: number; to: number; us: number }> = [];
   let from = -1;
@@ -146,7 +149,7 @@ export interface AllocationProfile {
 }
 
 interface AllocationNode {
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  callFrame: CallFrame;
   /** Bytes sampled as allocated by this function itself. */
   selfSize: number;
   children: AllocationNode[];
@@ -174,16 +177,8 @@ export function topAllocations(profile: AllocationProfile, limit = 15, resolve?:
     stack.push(...node.children);
     if (node.selfSize === 0) continue;
     total += node.selfSize;
-    const f = node.callFrame;
-    const original = resolve?.(f.url, f.lineNumber, f.columnNumber) ?? null;
-    const file = f.url.split('/').pop() ?? '';
-    const key = `${f.functionName}@${f.url}:${f.lineNumber}:${f.columnNumber}`;
-    const entry = byFunction.get(key) ?? {
-      name: original?.name ?? (f.functionName || (f.url ? '(anonymous)' : '(native)')),
-      where: original?.where ?? (file ? `${file}:${f.lineNumber + 1}` : ''),
-      mb: 0,
-      share: 0,
-    };
+    const { name, where, key } = nameFrame(node.callFrame, resolve, '(native)');
+    const entry = byFunction.get(key) ?? { name, where, mb: 0, share: 0 };
     entry.mb += node.selfSize / 1e6;
     byFunction.set(key, entry);
   }

@@ -143,14 +143,13 @@ async function runScenario(s: Scenario, executablePath: string, isProfiling: boo
     // page change renders a whole page, a batch only what changed.
     const isOwnWork = (at: number) => ownWork.some(([a, b]) => at >= a - 50 && at <= b);
     const rotations = (probe: ProbeData, after: number) => probe.pageChanges.filter((c) => c >= after && !isOwnWork(c));
-    const pageChangeTasks = (probe: ProbeData, after: number) =>
+    const pageChangeTasks = (probe: ProbeData, turns: readonly number[], after: number) =>
       tally(
         probe.longTasks
-          .filter(([at, d]) => at >= after && !isOwnWork(at) && rotations(probe, after).some((c) => c >= at && c <= at + d + 20))
+          .filter(([at, d]) => at >= after && !isOwnWork(at) && turns.some((c) => c >= at && c <= at + d + 20))
           .map(([, d]) => d),
       );
-    const longTasks = (probe: ProbeData) =>
-      tally(probe.longTasks.filter(([at]) => at >= readyAt && !ownWork.some(([a, b]) => at >= a - 50 && at <= b)).map(([, d]) => d));
+    const longTasks = (probe: ProbeData) => tally(probe.longTasks.filter(([at]) => at >= readyAt && !isOwnWork(at)).map(([, d]) => d));
     await sleep(1_000);
     say(`${s.name}: first paint; checkpoint`);
     const start = await measure();
@@ -196,9 +195,10 @@ async function runScenario(s: Scenario, executablePath: string, isProfiling: boo
       rows.push(...loadRows(s, source, probe, loadStart, loadEnd, await drops(page)));
       const long = longTasks(probe);
       rows.push(['long tasks after first paint (count / total / max)', `${long.count} / ${formatMs(long.total)} / ${formatMs(long.max)}`]);
-      const turns = pageChangeTasks(probe, readyAt);
-      rows.push(['  of which turned the page (count / max)', `${turns.count} / ${formatMs(turns.max)} (${rotations(probe, readyAt).length} page turns after first paint)`]);
-      const frames = probe.longFrames.filter((f) => f.at >= readyAt && !ownWork.some(([a, b]) => f.at >= a - 50 && f.at <= b));
+      const pageTurns = rotations(probe, readyAt);
+      const turns = pageChangeTasks(probe, pageTurns, readyAt);
+      rows.push(['  of which turned the page (count / max)', `${turns.count} / ${formatMs(turns.max)} (${pageTurns.length} page turns after first paint)`]);
+      const frames = probe.longFrames.filter((f) => f.at >= readyAt && !isOwnWork(f.at));
       if (frames.length > 0) {
         const longest = [...frames].sort((a, b) => b.duration - a.duration).slice(0, LONG_FRAMES_SHOWN);
         rows.push([
