@@ -77,7 +77,7 @@ describe('diagnostics', () => {
 
 describe('retryDelay', () => {
   it('backs off from about 1 s to at most 15 s, never a tight loop', async () => {
-    const { retryDelay } = await import('./feedSocket');
+    const { retryDelay } = await import('./backoff');
     expect(retryDelay(0, () => 0)).toBe(500);
     expect(retryDelay(0, () => 1)).toBe(1_500);
     expect(retryDelay(3, () => 0.5)).toBe(8_000);

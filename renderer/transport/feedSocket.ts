@@ -7,6 +7,7 @@ import { frameScheduler } from './frameScheduler';
 import { createIngest } from './ingest';
 import type { FlushScheduler, Ingest } from './ingest';
 import { exposeStateDump } from './stateDump';
+import { RECONNECT, retryDelay } from './backoff';
 
 /** Where to connect, and what to feed. */
 export interface FeedConnectionOptions {
@@ -21,16 +22,6 @@ export interface FeedConnection {
   readonly ingest: Ingest;
   /** Disconnects for good (settings changed, window closing). */
   close(): void;
-}
-
-// Randomised exponential backoff from 1 s up to 10 s: a restarted feed is
-// found again quickly, and a room full of walls does not reconnect in step.
-const RECONNECT = { reconnectionDelay: 1_000, reconnectionDelayMax: 10_000, randomizationFactor: 0.5 } as const;
-
-/** The wait before the `attempt`-th retry socket.io leaves to the wall (0-based): the same curve, randomised. */
-export function retryDelay(attempt: number, random: () => number = Math.random): number {
-  const base = Math.min(RECONNECT.reconnectionDelayMax, RECONNECT.reconnectionDelay * 2 ** Math.min(attempt, 10));
-  return Math.round(base * (1 - RECONNECT.randomizationFactor + 2 * RECONNECT.randomizationFactor * random()));
 }
 
 /**

@@ -7,6 +7,7 @@ import { connectionOf, openPage, seeded, sleep, until, wallAddress } from './har
 import { newRow, record } from './matrix';
 import type { FaultCounts, FaultRow } from './matrix';
 import { mirrorFeed, readWall, waitEqual } from './state';
+import { RECONNECT, retryWindow } from '../../renderer/transport/backoff';
 import type { FeedMirror } from './state';
 
 // A busy simulator: a delta every 200 ms keeps the state moving while faults land.
@@ -30,6 +31,17 @@ async function stop(running: Running): Promise<void> {
 }
 
 const gapsOf = (times: readonly number[]) => times.slice(1).map((t, i) => t - times[i]!);
+
+/**
+ * Where the gap before a retry may fall: socket.io's randomised backoff
+ * (capped at its maximum), widened by what the measurement adds: the
+ * refused connection itself and the browser's timers on a busy machine.
+ * A wall that did not back off would put its second gap below the window.
+ */
+function backoffWindow(attempt: number): { min: number; max: number } {
+  const { min, max } = retryWindow(attempt);
+  return { min: min - 100, max: Math.min(max, RECONNECT.reconnectionDelayMax) + 1_000 };
+}
 
 /** Runs the process faults on one wall page; returns their rows. */
 export async function runProcessFaults(browser: Browser, site: string, counts: FaultCounts, log: (line: string) => void): Promise<FaultRow[]> {
@@ -107,14 +119,15 @@ export async function runProcessFaults(browser: Browser, site: string, counts: F
     await stop(running);
     const offAt = await until(async () => (await connectionOf(page)) === 'offline', 10_000);
     await sleep(counts.outageMs);
-    const gaps = gapsOf(attempts.slice(from));
     running = await launch(port, 99);
     const upAt = performance.now();
     const recovered = await waitEqual(page, (seq) => running.mirror.at(seq), RECOVER_TIMEOUT_MS);
-    const growing = gaps.length < 2 || gaps[gaps.length - 1]! >= gaps[0]!;
-    const ok = gaps.every((g) => g >= 400) && growing && recovered.at !== null;
+    // Every attempt while down, and the one that found the feed back: each waited its turn.
+    const gaps = gapsOf(attempts.slice(from));
+    const outOfWindow = gaps.map((gap, k) => ({ gap, k, ...backoffWindow(k + 1) })).filter(({ gap, min, max }) => gap < min || gap > max);
+    const ok = gaps.length >= 2 && outOfWindow.length === 0 && recovered.at !== null;
     record(outage, { ok, detectMs: offAt === null ? null : offAt - downAt, recoverMs: recovered.at === null ? null : recovered.at - upAt, mismatches: recovered.mismatches });
-    outage.notes = `${gaps.length + 1} attempts, gaps ${gaps.map((g) => (g / 1_000).toFixed(1)).join(', ')} s`;
+    outage.notes = `${gaps.length + 1} attempts, gaps ${gaps.map((g) => (g / 1_000).toFixed(1)).join(', ')} s${outOfWindow.map(({ gap, k, min, max }) => `; gap ${k + 1} (${Math.round(gap)} ms) outside its backoff window ${Math.round(min)}–${Math.round(max)} ms`).join('')}`;
     log(`outage: ${outage.notes}`);
   } finally {
     await stop(running).catch(() => undefined);
