@@ -52,7 +52,7 @@ export interface SendTarget {
 
 const urlPayload = z.string().min(1).max(LIMITS.urlLength);
 const statusPayload = z.strictObject({
-  connection: z.enum(['live', 'stale', 'offline', 'refused', 'connecting']),
+  connection: z.enum(['live', 'syncing', 'stale', 'offline', 'refused', 'connecting']),
   page: z.enum([...WALL_PAGES, 'quiet']),
   isQuiet: z.boolean(),
   isPaused: z.boolean(),

@@ -5,8 +5,8 @@ import { CONNECTION_LOOK } from '../ui/statusMeta';
 
 /**
  * The banner a wall that is not live shows across its top, readable from
- * the back of the room: offline since when, stale since the last update, or
- * refused. Its presence is what greys the data below it.
+ * the back of the room: offline since when, stale since the last update,
+ * connected but not yet synced, or refused. Its presence is what greys the data below it.
  */
 export function FeedBanner() {
   const connection = useWall((s) => s.connection);
@@ -25,6 +25,9 @@ export function FeedBanner() {
     const isFirst = socket === 'connecting' && offlineSince === null;
     headline = isFirst ? 'CONNECTING TO FEED' : `FEED OFFLINE since ${offlineSince === null ? '—' : formatClock(offlineSince)}`;
     detail = hasSnapshot ? 'reconnecting · data below is not live' : 'reconnecting · no data yet';
+  } else if (connection === 'syncing') {
+    headline = 'SYNCING WITH FEED';
+    detail = hasSnapshot ? 'connected · waiting for its snapshot · data below is not live' : 'connected · waiting for its snapshot';
   } else {
     headline = `FEED STALE — last update ${lastMessageAt === null ? 'none' : formatClock(lastMessageAt, true)}`;
     detail = 'connected but silent · data below is not live';

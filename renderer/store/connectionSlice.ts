@@ -15,6 +15,7 @@ export const createConnectionSlice: Slice<ConnectionSlice> = (set, get) => ({
   socket: 'connecting',
   connection: 'offline',
   connectedAt: null,
+  isSynced: false,
   offlineSince: null,
   lastMessageAt: null,
   lastSeq: null,
@@ -43,12 +44,15 @@ export const createConnectionSlice: Slice<ConnectionSlice> = (set, get) => ({
     const connectedAt = isUp ? now : null;
     // Silence is counted per connection: the last message of a previous one says nothing about this one.
     const lastMessageAt = isUp ? null : s.lastMessageAt;
+    // So is the data: until this connection's snapshot is applied, the screen shows the previous one's.
+    const isSynced = false;
     set({
       socket,
       connectedAt,
+      isSynced,
       offlineSince,
       lastMessageAt,
-      connection: judgeConnection({ socket, lastMessageAt, connectedAt, now, staleAfterMs: s.settings.staleAfterSeconds * 1_000 }),
+      connection: judgeConnection({ socket, lastMessageAt, connectedAt, isSynced, now, staleAfterMs: s.settings.staleAfterSeconds * 1_000 }),
     });
   },
 });

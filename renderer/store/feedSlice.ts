@@ -93,10 +93,12 @@ export const createFeedSlice: Slice<FeedSlice> = (set, get) => ({
       clock: batch.clock,
       counters: batch.counts,
       lastDrop: batch.lastDrop ?? s.lastDrop,
+      isSynced: batch.isSynced,
       connection: judgeConnection({
         socket: s.socket,
         lastMessageAt,
         connectedAt: s.connectedAt,
+        isSynced: batch.isSynced,
         now,
         staleAfterMs: s.settings.staleAfterSeconds * 1_000,
       }),

@@ -22,6 +22,7 @@ function batch(patch: Partial<FeedBatch>): FeedBatch {
     clock: noClockOffset,
     counts: { messages: 1, droppedMessages: 0, droppedEntities: 0, resyncs: 0 },
     lastDrop: null,
+    isSynced: true,
     ...patch,
   };
 }

@@ -22,6 +22,8 @@ export interface FeedBatch {
   counts: FeedCounters;
   /** Why the last message or entity was dropped, for the diagnostics overlay. */
   lastDrop: string | null;
+  /** After this batch, the wall shows this connection's state (see `ConnectionFacts.isSynced`). */
+  isSynced: boolean;
   /**
    * With a snapshot: how many of its SLOs are still being prepared. A large
    * first snapshot is shown in two steps, its services and incidents at once
@@ -83,6 +85,8 @@ export interface ConnectionSlice {
   /** The judged state shown on screen and in `data-connection`. */
   connection: ConnectionState;
   connectedAt: number | null;
+  /** What the wall shows is this connection's state; false from each connection until its snapshot is applied. */
+  isSynced: boolean;
   /** When the socket went down, for "FEED OFFLINE since 14:02". */
   offlineSince: number | null;
   lastMessageAt: number | null;

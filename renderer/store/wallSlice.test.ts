@@ -18,7 +18,7 @@ const paging: ErrorRatios = { '5m': 0.05, '1h': 0.05, window: 0.0005 };
 const calm: ErrorRatios = { '5m': 0.0001, '1h': 0.0001, window: 0.0002 };
 
 function batch(patch: Partial<FeedBatch>): FeedBatch {
-  return { snapshot: null, deltas: [], receivedAt: T0, lastSeq: 1, clock: noClockOffset, counts: { messages: 1, droppedMessages: 0, droppedEntities: 0, resyncs: 0 }, lastDrop: null, ...patch };
+  return { snapshot: null, deltas: [], receivedAt: T0, lastSeq: 1, clock: noClockOffset, counts: { messages: 1, droppedMessages: 0, droppedEntities: 0, resyncs: 0 }, lastDrop: null, isSynced: true, ...patch };
 }
 
 function sloDelta(seq: number, errorRatio: ErrorRatios): DeltaMessage {

@@ -105,6 +105,7 @@ export const createWallSlice =
           socket: s.socket,
           lastMessageAt: s.lastMessageAt,
           connectedAt: s.connectedAt,
+          isSynced: s.isSynced,
           now,
           staleAfterMs: s.settings.staleAfterSeconds * 1_000,
         });

@@ -112,6 +112,79 @@ describe('ingest', () => {
     expect(store.getState().entities.services.get('checkout')?.name).toBe('Checkout');
   });
 
+  describe('syncing: what the wall shows is this connection’s state only once its snapshot is applied', () => {
+    const connect = (store: ReturnType<typeof setup>['store'], ingest: ReturnType<typeof setup>['ingest']) => {
+      ingest.onConnected();
+      store.getState().setSocket('connected', T0);
+    };
+
+    it('is syncing from each connection until its snapshot, however many heartbeats arrive first', () => {
+      const { store, ingest, frame } = setup();
+      connect(store, ingest);
+      expect(store.getState().connection).toBe('syncing');
+      ingest.onMessage('feed:snapshot', snap(1));
+      frame();
+      expect(store.getState().connection).toBe('live');
+
+      ingest.onDisconnected();
+      store.getState().setSocket('disconnected', T0);
+      expect(store.getState().connection).toBe('offline');
+      connect(store, ingest);
+      ingest.onMessage('feed:heartbeat', { v: 1, seq: 1, at: T0 + 60_000 });
+      ingest.onMessage('feed:delta', upsert(2, 'stray'));
+      frame();
+      expect(store.getState().connection).toBe('syncing');
+      expect(store.getState().lastMessageAt).toBe(T0);
+      ingest.onMessage('feed:snapshot', snap(9, [exampleService({ name: 'new connection' })]));
+      frame();
+      expect(store.getState().connection).toBe('live');
+      expect(store.getState().entities.services.get('checkout')?.name).toBe('new connection');
+    });
+
+    it('is syncing from a gap until the resync snapshot arrives', () => {
+      const { store, ingest, frame } = setup();
+      connect(store, ingest);
+      ingest.onMessage('feed:snapshot', snap(1));
+      frame();
+      ingest.onMessage('feed:delta', upsert(3, 'after a gap'));
+      frame();
+      expect(store.getState().connection).toBe('syncing');
+      ingest.onMessage('feed:heartbeat', { v: 1, seq: 3, at: T0 + 60_000 });
+      frame();
+      expect(store.getState().connection).toBe('syncing');
+      ingest.onMessage('feed:snapshot', snap(3));
+      frame();
+      expect(store.getState().connection).toBe('live');
+    });
+
+    it('is syncing while a large snapshot of a new connection is prepared behind the old state, live with a first one’s services', () => {
+      const { store, ingest, frame } = setup({ stageAbove: 3, slosPerFrame: 2 });
+      const big = (seq: number) => ({ ...snap(seq), slos: Array.from({ length: 5 }, (_, i) => exampleSlo({ id: `slo-${i}` })) });
+      connect(store, ingest);
+      ingest.onMessage('feed:snapshot', big(1));
+      frame();
+      expect(store.getState().loadingSlos).toBe(5);
+      expect(store.getState().connection).toBe('live');
+      for (let i = 0; i < 4; i += 1) frame();
+      expect(store.getState().loadingSlos).toBe(0);
+      expect(store.getState().connection).toBe('live');
+
+      ingest.onDisconnected();
+      store.getState().setSocket('disconnected', T0);
+      connect(store, ingest);
+      ingest.onMessage('feed:snapshot', big(20));
+      frame();
+      expect(store.getState().lastSeq).toBe(1);
+      expect(store.getState().connection).toBe('syncing');
+      ingest.onMessage('feed:heartbeat', { v: 1, seq: 20, at: T0 + 60_000 });
+      frame();
+      expect(store.getState().connection).toBe('syncing');
+      for (let i = 0; i < 3; i += 1) frame();
+      expect(store.getState().lastSeq).toBe(20);
+      expect(store.getState().connection).toBe('live');
+    });
+  });
+
   describe('a snapshot with more SLOs than stageAbove', () => {
     const slos = (n: number, objective = 0.999) => Array.from({ length: n }, (_, i) => exampleSlo({ id: `slo-${i}`, objective }));
     const big = (seq: number, name: string, objective?: number) => ({ ...snap(seq, [exampleService({ name })]), slos: slos(5, objective) });

@@ -91,7 +91,7 @@ export function createIngest(deps: IngestDeps): Ingest {
 
   function batch(): FeedBatch {
     if (pending === null) {
-      pending = { snapshot: null, deltas: [], receivedAt: null, lastSeq: sequencer.lastSeq, clock, counts, lastDrop: null };
+      pending = { snapshot: null, deltas: [], receivedAt: null, lastSeq: sequencer.lastSeq, clock, counts, lastDrop: null, isSynced: false };
       deps.schedule(flush);
     }
     return pending;
@@ -103,7 +103,10 @@ export function createIngest(deps: IngestDeps): Ingest {
     pending = null;
     // While a snapshot is prepared, the store's seq is the one it shows: the snapshot's once it shows part of it.
     const lastSeq = staging === null ? sequencer.lastSeq : b.snapshot !== null ? staging.message.seq : store.getState().lastSeq;
-    store.getState().applyBatch({ ...b, lastSeq, clock, counts: { ...counts } });
+    // Synced when no snapshot is awaited and none is being prepared behind the screen
+    // (a large first snapshot shows its services and incidents while its SLOs load).
+    const isSynced = !sequencer.isAwaitingSnapshot && (staging === null || b.snapshot !== null || store.getState().loadingSlos > 0);
+    store.getState().applyBatch({ ...b, lastSeq, clock, counts: { ...counts }, isSynced });
     if (b.snapshot !== null) performance.mark(b.loadingSlos ? 'wall:snapshot-applied' : 'wall:snapshot-complete');
     publishDiagnostics();
   }

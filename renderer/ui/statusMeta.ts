@@ -44,6 +44,7 @@ export const SEVERITY_LOOK: Record<Severity, StateLook> = {
 /** Connection states. */
 export const CONNECTION_LOOK: Record<ConnectionState, StateLook> = {
   live: { icon: 'dot', word: 'LIVE', tone: 'ok' },
+  syncing: { icon: 'clock', word: 'SYNCING', tone: 'maintenance' },
   stale: { icon: 'clock', word: 'STALE', tone: 'degraded' },
   offline: { icon: 'octagon-x', word: 'OFFLINE', tone: 'down' },
   refused: { icon: 'lock', word: 'REFUSED', tone: 'down' },

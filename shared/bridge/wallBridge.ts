@@ -70,7 +70,7 @@ export type WallCommand = (typeof WALL_COMMANDS)[number];
 
 /** What the wall reports back to its shell, for menus and logs. */
 export interface WallStatus {
-  connection: 'live' | 'stale' | 'offline' | 'refused' | 'connecting';
+  connection: 'live' | 'syncing' | 'stale' | 'offline' | 'refused' | 'connecting';
   page: WallPage | 'quiet';
   isQuiet: boolean;
   isPaused: boolean;

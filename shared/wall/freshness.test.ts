@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addClockSample, feedNow, isEntityStale, judgeConnection, noClockOffset } from './freshness';
 import type { ConnectionFacts } from './freshness';
 
-const base: ConnectionFacts = { socket: 'connected', lastMessageAt: 10_000, connectedAt: 0, now: 20_000, staleAfterMs: 15_000 };
+const base: ConnectionFacts = { socket: 'connected', lastMessageAt: 10_000, connectedAt: 0, isSynced: true, now: 20_000, staleAfterMs: 15_000 };
 
 describe('judgeConnection', () => {
   it('is live while messages arrive within the limit, stale after', () => {
@@ -20,6 +20,13 @@ describe('judgeConnection', () => {
     expect(judgeConnection({ ...base, socket: 'disconnected' })).toBe('offline');
     expect(judgeConnection({ ...base, socket: 'connecting' })).toBe('offline');
     expect(judgeConnection({ ...base, socket: 'refused', now: 99_999 })).toBe('refused');
+  });
+
+  it('is syncing while connected and heard from but not yet showing this connection’s snapshot; silence still turns it stale', () => {
+    expect(judgeConnection({ ...base, isSynced: false })).toBe('syncing');
+    expect(judgeConnection({ ...base, isSynced: false, lastMessageAt: null, connectedAt: 19_000 })).toBe('syncing');
+    expect(judgeConnection({ ...base, isSynced: false, now: 25_000 })).toBe('stale');
+    expect(judgeConnection({ ...base, isSynced: false, socket: 'disconnected' })).toBe('offline');
   });
 });
 

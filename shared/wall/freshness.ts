@@ -5,7 +5,7 @@
  */
 
 /** The wall's connection state as the screen and the automation hooks show it. */
-export type ConnectionState = 'live' | 'stale' | 'offline' | 'refused';
+export type ConnectionState = 'live' | 'syncing' | 'stale' | 'offline' | 'refused';
 
 /** What the socket is doing. `connecting` covers the first attempt and every retry. */
 export type SocketState = 'connecting' | 'connected' | 'disconnected' | 'refused';
@@ -22,6 +22,12 @@ export interface ConnectionFacts {
   readonly lastMessageAt: number | null;
   /** When the socket connected, or null. */
   readonly connectedAt: number | null;
+  /**
+   * True when what the wall shows is this connection's state: its snapshot
+   * (or, for a large first snapshot, its services and incidents) is applied
+   * and no resync is outstanding.
+   */
+  readonly isSynced: boolean;
   readonly now: number;
   readonly staleAfterMs: number;
 }
@@ -30,14 +36,16 @@ export interface ConnectionFacts {
  * Refused beats everything (retrying will not help); a socket that is not
  * connected is offline; a connected socket that has been silent longer than
  * the limit (counting from the connection when nothing arrived yet) is
- * stale; otherwise live.
+ * stale; a connected socket whose snapshot has not replaced what the wall
+ * shows (just reconnected, or a resync asked) is syncing: the data on
+ * screen may be minutes old, however fresh the heartbeats; otherwise live.
  */
 export function judgeConnection(facts: ConnectionFacts): ConnectionState {
   if (facts.socket === 'refused') return 'refused';
   if (facts.socket !== 'connected') return 'offline';
   const since = facts.lastMessageAt ?? facts.connectedAt;
   if (since === null || facts.now - since >= facts.staleAfterMs) return 'stale';
-  return 'live';
+  return facts.isSynced ? 'live' : 'syncing';
 }
 
 /** Recent clock-offset samples and their median. */
