@@ -2,8 +2,8 @@
  * Chart redraws spread over frames. Redrawing one ECharts chart takes some
  * milliseconds on a TV stick; when several cards on screen get a point in
  * the same batch, drawing them all in that batch's frame makes one long
- * task. The queue instead draws the charts that are waiting in later frames,
- * while a frame's budget lasts (always at least one): first the urgent ones
+ * task. The queue instead draws the charts that are waiting after later
+ * frames, while a frame's budget lasts (always at least one): first the urgent ones
  * (a chart with nothing, or another SLO's lines, on screen), then the rest,
  * each in the order it first asked. A chart asked again before its turn
  * keeps its place and draws only its newest option, so charts that update
@@ -75,10 +75,31 @@ export function createChartQueue(deps: ChartQueueDeps): ChartQueue {
   };
 }
 
+/**
+ * Runs `run` in a task of its own right after the next frame's rendering:
+ * once per frame at most, but never inside the frame's own task, where the
+ * feed's batch and React's commit already run. A chart drawn there would add
+ * its milliseconds to theirs; drawn here it is a short task of its own, and
+ * shows on the following frame.
+ */
+function afterNextFrame(): (run: () => void) => void {
+  const channel = new MessageChannel();
+  let pending: (() => void) | null = null;
+  channel.port1.onmessage = () => {
+    const run = pending;
+    pending = null;
+    run?.();
+  };
+  return (run) => {
+    pending = run;
+    requestAnimationFrame(() => channel.port2.postMessage(null));
+  };
+}
+
 let pageQueue: ChartQueue | null = null;
 
-/** The page's one queue, drawing on animation frames up to 6 ms a frame. */
+/** The page's one queue, drawing after animation frames up to 6 ms a frame. */
 export function chartQueue(): ChartQueue {
-  pageQueue ??= createChartQueue({ schedule: (run) => requestAnimationFrame(run), now: () => performance.now(), budgetMs: 6 });
+  pageQueue ??= createChartQueue({ schedule: afterNextFrame(), now: () => performance.now(), budgetMs: 6 });
   return pageQueue;
 }
