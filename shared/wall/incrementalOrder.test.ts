@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createResorter, isSameOrder, resort } from './incrementalOrder';
+import { isSameOrder, resort } from './incrementalOrder';
+import type { SortedList } from './incrementalOrder';
 import type { SortRules } from './incrementalOrder';
 
 interface Item {
@@ -36,11 +37,12 @@ describe('resort', () => {
     fc.assert(
       fc.property(fc.array(change, { minLength: 1, maxLength: 12 }), (changes) => {
         const state = new Map<string, Item>();
-        const next = createResorter(rules);
+        let previous: SortedList<Item, Item> | null = null;
         for (const c of changes) {
           for (const u of c.upserts) state.set(`s${u.id}`, { id: `s${u.id}`, rank: u.rank, label: String(Math.random()) });
           for (const r of c.removals) state.delete(`s${r}`);
-          const sorted = next(state.values());
+          const sorted: SortedList<Item, Item> = resort(previous, state.values(), rules);
+          previous = sorted;
           expect(sorted.ids).toEqual(fullSort([...state.values()]));
           expect(sorted.items.map((i) => i.id)).toEqual(sorted.ids);
           // The items are the current objects, not the ones sorted before.

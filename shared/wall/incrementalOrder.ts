@@ -88,18 +88,6 @@ export function resort<T, K>(previous: SortedList<T, K> | null, items: Iterable<
   return { ids, items: ids.map((id) => byId.get(id) as T), keys };
 }
 
-/** A resorter that remembers its last answer: call it with the whole current list each time. */
-export function createResorter<T, K>(rules: SortRules<T, K>): (items: Iterable<T>) => SortedList<T, K> {
-  let last: SortedList<T, K> | null = null;
-  return (items) => {
-    const sorted = resort(last, items, rules);
-    // The next call needs the order and the keys only: holding these items
-    // would keep a whole older generation of them alive between calls.
-    last = { ids: sorted.ids, keys: sorted.keys, items: [] };
-    return sorted;
-  };
-}
-
 /**
  * True when `current` holds exactly the ids of `previous` and every item
  * that changed still sorts alike by `sameKey`: an order computed for

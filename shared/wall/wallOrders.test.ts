@@ -168,4 +168,36 @@ describe('createWallOrders', () => {
       { numRuns: 300 },
     );
   });
+
+  it('gives the same answer over a long steady run: the same SLOs throughout, a few re-measured each batch, some moving in the order and some not', () => {
+    // Re-measured at the ratio it had (a new object, the same rank) or at another (it moves).
+    const update = fc.record({ n: fc.integer({ min: 0, max: 24 }), ratio: fc.constantFrom(0, 0.0005, 0.002, 0.01, 0.05, 0.2), isSame: fc.boolean() });
+    const holds = fc.array(fc.record({ n: fc.integer({ min: 0, max: 24 }), level: fc.integer({ min: 0, max: 4 }) }), { maxLength: 2 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.array(update, { maxLength: 4 }), holds), { minLength: 1, maxLength: 30 }), (batches) => {
+        const orders = createWallOrders();
+        const judge = createSloJudgement(new WeakMap());
+        const ratios = new Map(Array.from({ length: 25 }, (_, n) => [n, [0, 0.0005, 0.002, 0.01][n % 4]!]));
+        let entities = applyDeltas(emptyEntities, [{ v: 1, seq: 1, at: 0, upsert: { slos: [...ratios].map(([n, r]) => slo(n, r, 0)) } }]);
+        let held: HeldLevels = new Map();
+        orders.slos(judge(entities.slos).judged, held);
+        batches.forEach(([batch, holding], at) => {
+          const upsert = batch.map((u) => {
+            if (!u.isSame) ratios.set(u.n, u.ratio);
+            return slo(u.n, ratios.get(u.n)!, at + 1);
+          });
+          entities = applyDeltas(entities, [{ v: 1, seq: at + 2, at, upsert: { slos: upsert } }]);
+          held = holdSome(held, holding.map((h) => [`slo-${h.n}`, h.level === 4 ? null : LEVELS[h.level]!] as const), at, 2);
+          const { judged } = judge(entities.slos);
+          const result = orders.slos(judged, held);
+          expect(result.all.map((j) => j.slo.id)).toEqual(budgetsOrder(judged, held).map((j) => j.slo.id));
+          expect(result.burning.map((j) => j.slo.id)).toEqual(quietOrder(judged, held).map((j) => j.slo.id));
+          const current = new Set(judged);
+          expect(result.all.every((j) => current.has(j))).toBe(true);
+          expect(result.burning.every((j) => current.has(j))).toBe(true);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -6,7 +6,8 @@ import type { BurnRank } from '../slo/quietMode';
 import { groupServices } from './healthOrder';
 import type { ServiceGroup } from './healthOrder';
 import type { HeldLevels } from './hysteresis';
-import { createResorter, isSameOrder } from './incrementalOrder';
+import { isSameOrder, resort } from './incrementalOrder';
+import type { SortRules } from './incrementalOrder';
 import { asHeld } from './sloView';
 import type { JudgedSlo } from './sloView';
 
@@ -53,14 +54,28 @@ export function createWallOrders(): WallOrders {
   let lastGroups: readonly ServiceGroup[] = [];
   let held: HeldLevels | undefined;
   const sameKey = (a: SloKey, b: SloKey) => a.level === b.level && a.rankBurn === b.rankBurn;
-  const sortSlos = createResorter<JudgedSlo, SloKey>({
+  const rules: SortRules<JudgedSlo, SloKey> = {
     idOf: (j) => j.slo.id,
     keyOf: (j) => keyOf(asHeld(held, j.evaluation)),
     sameKey,
     compare: compareBurning,
-  });
-  // The last answer, what it was computed from, and where each SLO sits in it.
-  let last: { judged: readonly JudgedSlo[]; held: HeldLevels | undefined; orders: SloOrders; keys: ReadonlyMap<string, SloKey>; at: Map<string, number> } | null = null;
+  };
+  // The last answer, what it was computed from, each SLO's key, where it
+  // sits in `orders.all` and where a burning one sits in `orders.burning`.
+  // `keys` and `at` are this closure's own: the fast path below updates them in place.
+  let last: {
+    judged: readonly JudgedSlo[];
+    held: HeldLevels | undefined;
+    orders: SloOrders;
+    keys: Map<string, SloKey>;
+    at: Map<string, number>;
+    burningAt: ReadonlyMap<string, number>;
+  } | null = null;
+
+  function burningOf(all: readonly JudgedSlo[], keys: ReadonlyMap<string, SloKey>): { burning: JudgedSlo[]; burningAt: Map<string, number> } {
+    const burning = all.filter((j) => keys.get(j.slo.id)!.isBurning);
+    return { burning, burningAt: new Map(burning.map((j, i) => [j.slo.id, i])) };
+  }
 
   // Where each service sits in the last groups, [group, index]; built when first needed after a regroup.
   let placeOf: Map<string, readonly [number, number]> | null = null;
@@ -98,10 +113,12 @@ export function createWallOrders(): WallOrders {
 
   // The common batch: the same SLOs in the same places (a map keeps an
   // updated id where it was), held levels that changed for a few SLOs at
-  // most (mostly only in what they wait for), and none of the re-measured or
-  // re-held ones moving in the order. Their new objects then take the old
-  // ones' places, found by identity, without a pass of map lookups or
-  // comparisons over every SLO. Null when the batch is not that simple.
+  // most (mostly only in what they wait for). Re-measured or re-held SLOs
+  // that keep their rank take the old objects' places, found by identity
+  // without a pass of map lookups or comparisons over every SLO; the few
+  // whose rank changed (a burn rate moved, a level was held) are taken out
+  // and merged back in at their new places. Null when the batch is not that
+  // simple: SLOs arrived or left, or too many moved.
   function inPlace(judged: readonly JudgedSlo[], heldLevels: HeldLevels | undefined): SloOrders | null {
     if (last === null || judged.length !== last.judged.length) return null;
     let heldIds: ReadonlySet<string> = NO_IDS;
@@ -113,8 +130,24 @@ export function createWallOrders(): WallOrders {
     }
     const { keys, at } = last;
     const previous = last.judged;
+    const maxMoved = patchLimit(judged.length);
     let all: JudgedSlo[] | null = null;
-    let isBurningMoved = false;
+    // Burning SLOs re-measured in place: quiet mode's list takes their new objects in the same places.
+    const burningReplaced: JudgedSlo[] = [];
+    // The SLOs whose rank changed, with their new keys.
+    const moved = new Map<string, { item: JudgedSlo; key: SloKey }>();
+    const consider = (item: JudgedSlo, key: SloKey): boolean => {
+      const id = item.slo.id;
+      const now = keyOf(asHeld(heldLevels, item.evaluation));
+      if (sameKey(key, now)) {
+        all ??= last!.orders.all.slice();
+        all[at.get(id)!] = item;
+        if (key.isBurning) burningReplaced.push(item);
+        return true;
+      }
+      moved.set(id, { item, key: now });
+      return moved.size <= maxMoved;
+    };
     for (let i = 0; i < judged.length; i += 1) {
       const item = judged[i]!;
       const before = previous[i]!;
@@ -122,28 +155,70 @@ export function createWallOrders(): WallOrders {
       const id = item.slo.id;
       if (id !== before.slo.id) return null;
       const key = keys.get(id);
-      if (key === undefined || !sameKey(key, keyOf(asHeld(heldLevels, item.evaluation)))) return null;
-      all ??= last.orders.all.slice();
-      all[at.get(id)!] = item;
-      isBurningMoved ||= key.isBurning;
+      if (key === undefined || !consider(item, key)) return null;
     }
     for (const id of heldIds) {
+      if (moved.has(id)) continue;
       const place = at.get(id);
       const key = keys.get(id);
       if (place === undefined || key === undefined) return null;
-      const item = (all ?? last.orders.all)[place]!;
-      if (!sameKey(key, keyOf(asHeld(heldLevels, item.evaluation)))) return null;
+      const item: JudgedSlo = (all ?? last.orders.all)[place]!;
+      // Already replaced above with its rank kept: considering it again finds the same.
+      if (!consider(item, key)) return null;
     }
     held = heldLevels;
-    if (all === null) {
+    if (moved.size === 0 && all === null) {
       last = { ...last, judged, held: heldLevels };
       return last.orders;
     }
-    // A burning SLO's new object replaces the old one in quiet mode's list too; otherwise that list stays as it was.
-    const burning = isBurningMoved ? all.filter((j) => keys.get(j.slo.id)?.isBurning === true) : last.orders.burning;
-    const orders = { all, burning };
-    last = { ...last, judged, held: heldLevels, orders };
+    let order: JudgedSlo[] = all ?? last.orders.all.slice();
+    let isBurningMoved = false;
+    if (moved.size > 0) {
+      for (const [id, { key }] of moved) isBurningMoved ||= key.isBurning || keys.get(id)!.isBurning;
+      const stay = order.filter((j) => !moved.has(j.slo.id));
+      for (const [id, { key }] of moved) keys.set(id, key);
+      const arriving = [...moved.values()].sort((a, b) => compareBurning(a.key, b.key));
+      order = mergeInto(stay, arriving);
+      for (let i = 0; i < order.length; i += 1) {
+        const id = order[i]!.slo.id;
+        if (at.get(id) !== i) at.set(id, i);
+      }
+    }
+    // Quiet mode's list is cut again when a burning SLO moved, started or
+    // stopped burning; burning SLOs only re-measured take their places in it.
+    let { burning } = last.orders;
+    let { burningAt } = last;
+    if (isBurningMoved) {
+      ({ burning, burningAt } = burningOf(order, keys));
+    } else if (burningReplaced.length > 0) {
+      const patched = burning.slice();
+      for (const item of burningReplaced) patched[burningAt.get(item.slo.id)!] = item;
+      burning = patched;
+    }
+    const orders = { all: order, burning };
+    last = { ...last, judged, held: heldLevels, orders, burningAt };
     return orders;
+  }
+
+  // `stay` in order, with each of the sorted `arriving` placed after the last item that sorts before it.
+  function mergeInto(stay: readonly JudgedSlo[], arriving: ReadonlyArray<{ item: JudgedSlo; key: SloKey }>): JudgedSlo[] {
+    const keys = last!.keys;
+    const out: JudgedSlo[] = [];
+    let from = 0;
+    for (const { item, key } of arriving) {
+      let lo = from;
+      let hi = stay.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compareBurning(keys.get(stay[mid]!.slo.id)!, key) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = from; i < lo; i += 1) out.push(stay[i]!);
+      out.push(item);
+      from = lo;
+    }
+    for (let i = from; i < stay.length; i += 1) out.push(stay[i]!);
+    return out;
   }
   return {
     groups(services) {
@@ -164,9 +239,12 @@ export function createWallOrders(): WallOrders {
       const kept = inPlace(judged, heldLevels);
       if (kept !== null) return kept;
       held = heldLevels;
-      const sorted = sortSlos(judged);
-      const orders = { all: sorted.items, burning: sorted.items.filter((j) => sorted.keys.get(j.slo.id)?.isBurning === true) };
-      last = { judged, held: heldLevels, orders, keys: sorted.keys, at: new Map(sorted.ids.map((id, i) => [id, i])) };
+      const previous = last === null ? null : { ids: last.orders.all.map((j) => j.slo.id), keys: last.keys, items: [] };
+      // A fresh map each call, this closure's own from here on.
+      const sorted = resort(previous, judged, rules);
+      const { burning, burningAt } = burningOf(sorted.items, sorted.keys);
+      const orders = { all: sorted.items, burning };
+      last = { judged, held: heldLevels, orders, keys: sorted.keys as Map<string, SloKey>, at: new Map(sorted.ids.map((id, i) => [id, i])), burningAt };
       return orders;
     },
   };
