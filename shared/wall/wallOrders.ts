@@ -5,10 +5,10 @@ import { compareBurning } from '../slo/quietMode';
 import type { BurnRank } from '../slo/quietMode';
 import { groupServices } from './healthOrder';
 import type { ServiceGroup } from './healthOrder';
+import { heldLevelOf } from './hysteresis';
 import type { HeldLevels } from './hysteresis';
 import { isSameOrder, resort } from './incrementalOrder';
 import type { SortRules } from './incrementalOrder';
-import { asHeld } from './sloView';
 import type { JudgedSlo } from './sloView';
 
 /** The budgets page's order and quiet mode's burning SLOs, in that same order. */
@@ -39,8 +39,10 @@ type SloKey = BurnRank & Pick<SloEvaluation, 'isBurning'>;
 
 const NO_IDS: ReadonlySet<string> = new Set();
 
-function keyOf(e: SloEvaluation): SloKey {
-  return { sloId: e.sloId, level: e.level, rankBurn: e.rankBurn, isBurning: e.isBurning };
+/** The key of an evaluation at its held level: what `asHeld` would give, without copying the whole evaluation. */
+function keyOf(held: HeldLevels | undefined, e: SloEvaluation): SloKey {
+  const level = held === undefined ? e.level : heldLevelOf(held, e.sloId, e.level);
+  return { sloId: e.sloId, level, rankBurn: e.rankBurn, isBurning: level === e.level ? e.isBurning : level !== 'none' };
 }
 
 /**
@@ -56,7 +58,7 @@ export function createWallOrders(): WallOrders {
   const sameKey = (a: SloKey, b: SloKey) => a.level === b.level && a.rankBurn === b.rankBurn;
   const rules: SortRules<JudgedSlo, SloKey> = {
     idOf: (j) => j.slo.id,
-    keyOf: (j) => keyOf(asHeld(held, j.evaluation)),
+    keyOf: (j) => keyOf(held, j.evaluation),
     sameKey,
     compare: compareBurning,
   };
@@ -138,7 +140,7 @@ export function createWallOrders(): WallOrders {
     const moved = new Map<string, { item: JudgedSlo; key: SloKey }>();
     const consider = (item: JudgedSlo, key: SloKey): boolean => {
       const id = item.slo.id;
-      const now = keyOf(asHeld(heldLevels, item.evaluation));
+      const now = keyOf(heldLevels, item.evaluation);
       if (sameKey(key, now)) {
         all ??= last!.orders.all.slice();
         all[at.get(id)!] = item;
