@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Service, ServiceStatus } from '../protocol/entities';
 import { compareServices, countByStatus, groupServices, NO_TEAM } from './healthOrder';
@@ -44,5 +45,28 @@ describe('team order on ties', () => {
   it('orders teams whose worst services tie by name, with no team last', () => {
     const groups = groupServices([svc('z', 'ok'), svc('y', 'ok', { team: 'beta' }), svc('x', 'ok', { team: 'Alpha' })]);
     expect(groups.map((g) => g.team)).toEqual(['Alpha', 'beta', NO_TEAM]);
+  });
+});
+
+describe('groupServices and compareServices', () => {
+  it('order each group exactly as sorting by compareServices does', () => {
+    const statuses: ServiceStatus[] = ['ok', 'degraded', 'down', 'maintenance', 'unknown'];
+    const service = fc.record({
+      n: fc.integer({ min: 0, max: 200 }),
+      status: fc.constantFrom(...statuses),
+      tier: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+      name: fc.constantFrom('api', 'API', 'Api gateway', 'billing', 'Billing', 'édge', 'Zeta', 'zeta'),
+      team: fc.option(fc.constantFrom('payments', 'search', 'Search'), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(service, { maxLength: 40 }), (drawn) => {
+        const byId = new Map(drawn.map((d) => [`s${d.n}`, svc(`s${d.n}`, d.status, { name: d.name, tier: d.tier, team: d.team })]));
+        for (const group of groupServices(byId.values())) {
+          expect(group.services.map((s) => s.id)).toEqual([...group.services].sort(compareServices).map((s) => s.id));
+          const members = [...byId.values()].filter((s) => (group.team === null ? true : (s.team ?? NO_TEAM) === group.team));
+          expect(group.services.map((s) => s.id)).toEqual(members.sort(compareServices).map((s) => s.id));
+        }
+      }),
+    );
   });
 });

@@ -29,6 +29,23 @@ export function compareServices(a: Service, b: Service): number {
   );
 }
 
+/** What {@link compareServices} reads of a service, read once per sort instead of once per comparison. */
+interface SortKey {
+  readonly service: Service;
+  readonly rank: number;
+  readonly tier: number;
+  readonly name: string;
+}
+
+// Sorts by compareServices's order: the lowercased names are made once per
+// service, not twice per comparison (a regroup of 2,000 services made some
+// 40,000 of them).
+function sortServices(list: readonly Service[]): Service[] {
+  const keys: SortKey[] = list.map((service) => ({ service, rank: statusRank(service.status), tier: service.tier ?? NO_TIER, name: service.name.toLowerCase() }));
+  keys.sort((a, b) => a.rank - b.rank || a.tier - b.tier || byText(a.name, b.name) || byText(a.service.id, b.service.id));
+  return keys.map((k) => k.service);
+}
+
 /** Services of one team, worst first. `team` is null when the wall shows one undivided group. */
 export interface ServiceGroup {
   readonly team: string | null;
@@ -55,9 +72,9 @@ export function groupServices(services: Iterable<Service>): ServiceGroup[] {
   if (byTeam.size === 0) return [];
   if (byTeam.size === 1) {
     const only = [...byTeam.values()][0] as Service[];
-    return [{ team: null, services: only.sort(compareServices) }];
+    return [{ team: null, services: sortServices(only) }];
   }
-  const groups = [...byTeam.entries()].map(([team, list]) => ({ team, services: list.sort(compareServices) }));
+  const groups = [...byTeam.entries()].map(([team, list]) => ({ team, services: sortServices(list) }));
   return groups.sort((a, b) => compareWorst(a.services[0] as Service, b.services[0] as Service) || compareTeams(a.team, b.team));
 }
 

@@ -76,7 +76,14 @@ export function createWallOrders(): WallOrders {
 
   function burningOf(all: readonly JudgedSlo[], keys: ReadonlyMap<string, SloKey>): { burning: JudgedSlo[]; burningAt: Map<string, number> } {
     const burning = all.filter((j) => keys.get(j.slo.id)!.isBurning);
-    return { burning, burningAt: new Map(burning.map((j, i) => [j.slo.id, i])) };
+    return { burning, burningAt: positions(burning) };
+  }
+
+  // Each SLO's index in `list`, filled in a loop: no [id, index] pair per SLO.
+  function positions(list: readonly JudgedSlo[]): Map<string, number> {
+    const at = new Map<string, number>();
+    for (let i = 0; i < list.length; i += 1) at.set(list[i]!.slo.id, i);
+    return at;
   }
 
   // Where each service sits in the last groups, [group, index]; built when first needed after a regroup.
@@ -246,7 +253,7 @@ export function createWallOrders(): WallOrders {
       const sorted = resort(previous, judged, rules);
       const { burning, burningAt } = burningOf(sorted.items, sorted.keys);
       const orders = { all: sorted.items, burning };
-      last = { judged, held: heldLevels, orders, keys: sorted.keys as Map<string, SloKey>, at: new Map(sorted.ids.map((id, i) => [id, i])), burningAt };
+      last = { judged, held: heldLevels, orders, keys: sorted.keys as Map<string, SloKey>, at: positions(sorted.items), burningAt };
       return orders;
     },
   };
