@@ -50,10 +50,10 @@ function NoSignalChip({ judged }: { judged: readonly JudgedSlo[] }) {
 /** The title of what is showing and a one-line summary of it. */
 export function PageHeader({ view, model }: { view: WallView; model: WallModel }) {
   const loadingSlos = useWall((s) => s.loadingSlos);
-  const burning = model.quiet.pages.reduce((n, page) => n + page.length, 0);
+  const burning = model.quiet.items.length;
   const total = model.judged.length;
-  const active = model.incidents.pages.flat().filter((i) => i.status !== 'resolved').length;
-  const resolved = model.incidents.pages.flat().length - active;
+  const active = model.incidents.items.filter((i) => i.status !== 'resolved').length;
+  const resolved = model.incidents.items.length - active;
   let summary: ReactNode;
   // Not "0 of 0 burning", and no burn badge on a tile is not "nothing burns": nothing is known of the budgets yet.
   const loading =

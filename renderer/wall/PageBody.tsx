@@ -6,6 +6,7 @@ import type { WallView } from '../../shared/wall/rotation';
 import { useWall } from '../store/useWall';
 import { EmptyState } from './EmptyState';
 import { SLO_CARD } from './layoutSpecs';
+import { useGridPage } from './useGridPage';
 import type { ContentArea } from './useContentArea';
 import type { WallModel } from './useWallModel';
 
@@ -30,10 +31,18 @@ export function PageBody({ view, subPage, model, area }: PageBodyProps) {
     case 'health':
       return <HealthPage columns={model.health.columns} page={model.health.pages[subPage] ?? []} worstLevel={model.worstLevel} />;
     case 'budgets':
-      return (
-        <SloGrid cards={model.budgets.pages[subPage] ?? []} columns={model.budgets.columns} rows={model.budgets.rows} spec={SLO_CARD} remPx={area.remPx} />
-      );
+      return <BudgetsPage model={model} subPage={subPage} remPx={area.remPx} />;
     case 'incidents':
-      return <IncidentsPage incidents={model.incidents.pages[subPage] ?? []} columns={model.incidents.columns} rows={model.incidents.rows} />;
+      return <IncidentsSubPage model={model} subPage={subPage} />;
   }
+}
+
+function BudgetsPage({ model, subPage, remPx }: { model: WallModel; subPage: number; remPx: number }) {
+  const cards = useGridPage(model.budgets, subPage);
+  return <SloGrid cards={cards} columns={model.budgets.columns} rows={model.budgets.rows} spec={SLO_CARD} remPx={remPx} />;
+}
+
+function IncidentsSubPage({ model, subPage }: { model: WallModel; subPage: number }) {
+  const incidents = useGridPage(model.incidents, subPage);
+  return <IncidentsPage incidents={incidents} columns={model.incidents.columns} rows={model.incidents.rows} />;
 }

@@ -56,7 +56,7 @@ export function Wall() {
   const count = Math.max(1, model.subPages[view]);
   const subPage = Math.min(rotation.subPage, count - 1);
   const isLive = connection === 'live';
-  const care = useScreenCare(model, view === 'quiet' && model.quiet.pages.every((cards) => cards.length === 0));
+  const care = useScreenCare(model, view === 'quiet' && model.quiet.items.length === 0);
   const orbitStyle = { '--orbit-x': `${care.orbit.x}px`, '--orbit-y': `${care.orbit.y}px` } as CSSProperties;
   return (
     <div

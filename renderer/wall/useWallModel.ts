@@ -4,7 +4,7 @@ import type { Incident, Service } from '../../shared/protocol/entities';
 import type { BurnLevel } from '../../shared/slo/conditions';
 import { feedNow } from '../../shared/wall/freshness';
 import { incidentsToShow } from '../../shared/wall/incidents';
-import { chunk, flowColumns, gridFor } from '../../shared/wall/pagination';
+import { flowColumns, gridFor, pageCount } from '../../shared/wall/pagination';
 import type { ColumnPages } from '../../shared/wall/pagination';
 import type { WallView } from '../../shared/wall/rotation';
 import { createSloJudgement } from '../../shared/wall/sloView';
@@ -15,11 +15,12 @@ import { useWall } from '../store/useWall';
 import { INCIDENT_CARD, QUIET_CARD, SERVICE_TILE, SLO_CARD, toPixels } from './layoutSpecs';
 import type { ContentArea } from './useContentArea';
 
-/** Sub-pages of uniform cards, and the grid they were cut for. */
+/** Sub-pages of uniform cards: all the items in order, the grid, and how many sub-pages they fill (see `useGridPage`). */
 export interface GridPages<T> {
   columns: number;
   rows: number;
-  pages: T[][];
+  items: readonly T[];
+  pageCount: number;
 }
 
 /** Everything the pages show, derived from the store and the measured screen. */
@@ -36,7 +37,7 @@ export interface WallModel {
 
 function gridPages<T>(items: readonly T[], area: ContentArea, spec: typeof SLO_CARD): GridPages<T> {
   const grid = gridFor(area, toPixels(spec, area.remPx));
-  return { ...grid, pages: chunk(items, grid.columns * grid.rows) };
+  return { ...grid, items, pageCount: pageCount(items.length, grid.columns * grid.rows) };
 }
 
 const UNMEASURED: ContentArea = { width: 1, height: 1, remPx: 16 };
@@ -80,9 +81,9 @@ export function useWallModel(measured: ContentArea | null): WallModel {
     if (shown.length > 0) available.add('incidents');
     const subPages: Record<WallView, number> = {
       health: health.pages.length,
-      budgets: budgets.pages.length,
-      incidents: incidentPages.pages.length,
-      quiet: quiet.pages.length,
+      budgets: budgets.pageCount,
+      incidents: incidentPages.pageCount,
+      quiet: quiet.pageCount,
     };
     return { judged, worstLevel, health, budgets, incidents: incidentPages, quiet, available, subPages };
   }, [services.size, slos.size, shown.length, judged, worstLevel, health, budgets, incidentPages, quiet]);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chunk, columnHeight, flowColumns, gridFor } from './pagination';
+import { columnHeight, flowColumns, gridFor, pageCount, pageOf } from './pagination';
 import type { Group, TileSpec } from './pagination';
 
 const tile: TileSpec = { minWidth: 300, height: 100, gap: 10, headerHeight: 40 };
@@ -17,10 +17,16 @@ describe('gridFor', () => {
   });
 });
 
-describe('chunk', () => {
-  it('splits into pages of a size and keeps one empty page for nothing', () => {
-    expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
-    expect(chunk([], 3)).toEqual([[]]);
+describe('pageCount and pageOf', () => {
+  it('cut pages of a size, with one empty page for nothing', () => {
+    const items = [1, 2, 3, 4, 5];
+    expect(pageCount(items.length, 2)).toBe(3);
+    expect([0, 1, 2].map((i) => pageOf(items, 2, i))).toEqual([[1, 2], [3, 4], [5]]);
+    expect(pageOf(items, 2, 3)).toEqual([]);
+    expect(pageCount(0, 3)).toBe(1);
+    expect(pageOf([], 3, 0)).toEqual([]);
+    expect(pageCount(4, 2)).toBe(2);
+    expect(pageCount(3, 0)).toBe(3);
   });
 });
 

@@ -44,13 +44,19 @@ export function gridFor(area: Area, tile: TileSpec): Grid {
   return { columns, rows };
 }
 
-/** Splits `items` into pages of `size` (at least one page, possibly empty). */
-export function chunk<T>(items: readonly T[], size: number): T[][] {
+/** How many pages of `size` hold `count` items: at least one, possibly empty. */
+export function pageCount(count: number, size: number): number {
+  return Math.max(1, Math.ceil(count / Math.max(1, Math.floor(size))));
+}
+
+/**
+ * The `index`-th page of `size` of `items` (empty past the last). Cut when
+ * shown rather than all at once: the budgets page of 6,000 SLOs shows one
+ * page of a dozen, and its order changes every batch.
+ */
+export function pageOf<T>(items: readonly T[], size: number, index: number): T[] {
   const per = Math.max(1, Math.floor(size));
-  if (items.length === 0) return [[]];
-  const pages: T[][] = [];
-  for (let i = 0; i < items.length; i += per) pages.push(items.slice(i, i + per));
-  return pages;
+  return items.slice(index * per, (index + 1) * per);
 }
 
 /** A titled run of tiles in one column: a team, or its continuation from the column or sub-page before. */
