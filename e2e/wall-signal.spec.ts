@@ -63,6 +63,25 @@ test('services and SLOs without a signal are grey with the reason on every page,
     return value;
   });
   expect(grey).toBe(unknownColour);
+  // Its chart too: the legend in grey, and no pixel of its canvas in the budget line's colour, which a card with a signal has.
+  await expect.poll(() => colour('[data-slo-id="batch-export-availability"] .legend-budget')).toBe(unknownColour);
+  await expect.poll(() => colour('[data-slo-id="batch-export-availability"] .legend-burn')).toBe(unknownColour);
+  const budgetLinePixels = (sloId: string) =>
+    page.evaluate((id) => {
+      const probe = document.createElement('span');
+      probe.style.color = 'var(--chart-budget)';
+      document.body.append(probe);
+      const [r, g, b] = getComputedStyle(probe).color.match(/\d+/g)!.map(Number) as [number, number, number];
+      probe.remove();
+      const canvas = document.querySelector<HTMLCanvasElement>(`[data-slo-id="${id}"] .chart-canvas canvas`);
+      if (canvas === null) return -1;
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) < 30 && data[i + 3]! > 200) count += 1;
+      return count;
+    }, sloId);
+  await expect.poll(() => budgetLinePixels('checkout-availability')).toBeGreaterThan(20);
+  expect(await budgetLinePixels('batch-export-availability')).toBe(0);
 
   // An SLO whose data is 7½ minutes old on the feed's clock: no data, whatever its ratios said.
   sendOldSlo(feed, 'cart-availability', 7.5 * 60_000);

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { explainSlo } from '../../shared/slo/explain';
 import { formatDuration } from '../../shared/slo/format';
 import { budgetHook, formatBudget, formatBurnCell } from '../../shared/wall/format';
@@ -46,6 +46,7 @@ export const SloCard = memo(function SloCard({ judged, history, look, isStale, n
   const classes = ['card', 'slo', `tone-${level.tone}`, hasSignal && ev.isBurning ? 'is-burning' : '', isStale ? 'is-stale' : ''];
   classes.push(hasSignal ? '' : 'is-no-signal', isLarge ? 'is-large' : '');
   const explanation = explainSlo(slo, ev);
+  const chartLook = useMemo(() => (hasSignal ? look : { ...look, budget: look.noSignal, burn: look.noSignal }), [look, hasSignal]);
   return (
     <article
       className={classes.filter(Boolean).join(' ')}
@@ -83,7 +84,7 @@ export const SloCard = memo(function SloCard({ judged, history, look, isStale, n
         <div className="budget-fill" style={{ width: `${fill * 100}%` }} />
       </div>
       <p className="slo-explain">{hasSignal || !ev.hasSignal ? explanation : `${noSignal}; last known: ${explanation}`}</p>
-      <BudgetChart sloId={slo.id} history={history} look={look} hasTimeAxis={isLarge} budgetName={`budget of ${objective(slo.objective)}/${slo.windowDays}d`} />
+      <BudgetChart sloId={slo.id} history={history} look={chartLook} hasTimeAxis={isLarge} budgetName={`budget of ${objective(slo.objective)}/${slo.windowDays}d`} />
     </article>
   );
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { budgetChartOption, niceCeiling } from './budgetChartOption';
 import type { ChartLook } from './budgetChartOption';
 
-const look: ChartLook = { text: '#fff', grid: '#333', budget: '#0f0', burn: '#f80', fontPx: 20, isMuted: false };
+const look: ChartLook = { text: '#fff', grid: '#333', budget: '#0f0', burn: '#f80', noSignal: '#999', fontPx: 20, isMuted: false };
 const points = [
   { at: 1_000, budgetRemaining: 0.8, burn1h: 2 },
   { at: 2_000, budgetRemaining: 0.5, burn1h: null },

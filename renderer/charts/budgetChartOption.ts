@@ -12,6 +12,8 @@ export interface ChartLook {
   grid: string;
   budget: string;
   burn: string;
+  /** Both lines' colour on an SLO without a signal: the grey of no signal, never the look of fine or of burning. */
+  noSignal: string;
   /** Axis label size in pixels: the wall's smallest text size. */
   fontPx: number;
   /** True when the data is not live: lines drawn muted. */

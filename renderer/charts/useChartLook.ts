@@ -18,6 +18,7 @@ export function useChartLook(theme: Theme, remPx: number, isMuted: boolean): Cha
       grid: cssVar('--rule') || '#334',
       budget: cssVar('--chart-budget') || '#4cf',
       burn: cssVar('--chart-burn') || '#fa3',
+      noSignal: cssVar('--unknown') || '#a9b3be',
       fontPx: Math.round(remPx * 0.8),
       isMuted,
     }),
