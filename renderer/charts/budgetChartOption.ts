@@ -40,9 +40,10 @@ export const MIN_SPAN_MS = 5 * 60_000;
  * and the 1h burn rate (right axis, dashed) over the last hour the wall has
  * watched it. The legend is the card's (HTML, so it wraps), not the chart's. No
  * animation (a live wall redraws every update), no tooltip (nobody hovers a
- * TV). Each value axis labels only its ends, so a short chart never stacks
- * labels; the budget axis always reaches 0% so a dive toward exhaustion
- * looks like one, and goes below when the budget is overspent. Small cards
+ * TV). Each value axis labels only its ends, inside the grid's height, so
+ * a short chart never stacks labels and they never meet the time labels;
+ * the budget axis always reaches 0% so a dive toward exhaustion looks like
+ * one, and goes below when the budget is overspent. Small cards
  * leave out the time labels to give the lines the height.
  */
 export function budgetChartOption(points: readonly HistoryPoint[], look: ChartLook, labels: ChartLabels = {}): BudgetChartOption {
@@ -58,7 +59,10 @@ export function budgetChartOption(points: readonly HistoryPoint[], look: ChartLo
   const font = look.fontPx;
   const label = { color: look.text, fontSize: font };
   const opacity = look.isMuted ? 0.45 : 1;
-  const ends = { ...label, showMinLabel: true, showMaxLabel: true };
+  // The end labels sit inside the grid's height (the bottom one above the
+  // axis line, the top one below the top line), so "0x" never runs into the
+  // time labels under the axis, whatever the screen's size.
+  const ends = { ...label, showMinLabel: true, showMaxLabel: true, verticalAlignMinLabel: 'bottom' as const, verticalAlignMaxLabel: 'top' as const };
   return {
     animation: false,
     grid: { left: font * 3.3, right: font * 3, top: font * 0.6, bottom: hasTimeAxis ? font * 1.7 : font * 0.5 },
