@@ -10,6 +10,8 @@ import type { HeldLevels } from './hysteresis';
 import { budgetsOrder, createSloJudgement, evaluateAll, quietOrder } from './sloView';
 import type { EvaluationCache } from './sloView';
 import { createWallOrders } from './wallOrders';
+import type { SloOrders } from './wallOrders';
+import type { JudgedSlo } from './sloView';
 
 const STATUSES: ServiceStatus[] = ['ok', 'degraded', 'down', 'maintenance', 'unknown'];
 const LEVELS: BurnLevel[] = ['page', 'ticket', 'exhausted', 'none'];
@@ -28,6 +30,15 @@ function slo(n: number, ratio: number, at: number): Slo {
     errorRatio: { '5m': ratio, '30m': ratio, '1h': ratio, '2h': ratio / 2, '6h': ratio / 2, '1d': ratio / 4, '3d': ratio / 8, window: ratio / 10 },
     updatedAt: at,
   };
+}
+
+/** The kept orders equal the full ones, and hold the current objects, not those of an earlier batch. */
+function expectFullOrders(result: SloOrders, judged: readonly JudgedSlo[], held: HeldLevels): void {
+  expect(result.all.map((j) => j.slo.id)).toEqual(budgetsOrder(judged, held).map((j) => j.slo.id));
+  expect(result.burning.map((j) => j.slo.id)).toEqual(quietOrder(judged, held).map((j) => j.slo.id));
+  const current = new Set(judged);
+  expect(result.all.every((j) => current.has(j))).toBe(true);
+  expect(result.burning.every((j) => current.has(j))).toBe(true);
 }
 
 describe('createWallOrders', () => {
@@ -157,12 +168,7 @@ describe('createWallOrders', () => {
           // Held as the wall holds them, for two batches: most changes are only in what an SLO waits for.
           held = holdSome(held, holding.map((h) => [`slo-${h.n}`, h.level === 4 ? null : LEVELS[h.level]!] as const), at, 2);
           const { judged } = judge(entities.slos);
-          const result = orders.slos(judged, held);
-          expect(result.all.map((j) => j.slo.id)).toEqual(budgetsOrder(judged, held).map((j) => j.slo.id));
-          expect(result.burning.map((j) => j.slo.id)).toEqual(quietOrder(judged, held).map((j) => j.slo.id));
-          const current = new Set(judged);
-          expect(result.all.every((j) => current.has(j))).toBe(true);
-          expect(result.burning.every((j) => current.has(j))).toBe(true);
+          expectFullOrders(orders.slos(judged, held), judged, held);
         });
       }),
       { numRuns: 300 },
@@ -189,12 +195,7 @@ describe('createWallOrders', () => {
           entities = applyDeltas(entities, [{ v: 1, seq: at + 2, at, upsert: { slos: upsert } }]);
           held = holdSome(held, holding.map((h) => [`slo-${h.n}`, h.level === 4 ? null : LEVELS[h.level]!] as const), at, 2);
           const { judged } = judge(entities.slos);
-          const result = orders.slos(judged, held);
-          expect(result.all.map((j) => j.slo.id)).toEqual(budgetsOrder(judged, held).map((j) => j.slo.id));
-          expect(result.burning.map((j) => j.slo.id)).toEqual(quietOrder(judged, held).map((j) => j.slo.id));
-          const current = new Set(judged);
-          expect(result.all.every((j) => current.has(j))).toBe(true);
-          expect(result.burning.every((j) => current.has(j))).toBe(true);
+          expectFullOrders(orders.slos(judged, held), judged, held);
         });
       }),
       { numRuns: 300 },
