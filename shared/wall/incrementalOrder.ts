@@ -25,28 +25,28 @@ export interface SortRules<T, K> {
 // Above this share of changed items a full sort is as cheap as a merge.
 const FULL_SORT_SHARE = 0.25;
 
-// Merges the sorted `moved` into the sorted `ids`: each moved id finds its
-// place by binary search from the last one's, so a few moved ids cost a few
-// comparisons each, not a pass of comparisons over the whole list.
-function merge(ids: string[], moved: string[], keys: ReadonlyMap<string, unknown>, compare: (a: never, b: never) => number): string[] {
-  const cmp = compare as (a: unknown, b: unknown) => number;
-  const out: string[] = [];
+/**
+ * Merges the sorted `arriving` into the sorted `stay`: each arriving item
+ * goes after the last item that does not sort after it, found by binary
+ * search from the previous one's place, so a few arriving items cost a few
+ * comparisons each, not a pass of comparisons over the whole list.
+ */
+export function mergeSorted<T>(stay: readonly T[], arriving: readonly T[], compare: (a: T, b: T) => number): T[] {
+  const out: T[] = [];
   let from = 0;
-  for (const id of moved) {
-    const key = keys.get(id);
-    // The first kept id that sorts after this one.
+  for (const item of arriving) {
     let lo = from;
-    let hi = ids.length;
+    let hi = stay.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (cmp(keys.get(ids[mid]!), key) <= 0) lo = mid + 1;
+      if (compare(stay[mid]!, item) <= 0) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = from; i < lo; i += 1) out.push(ids[i]!);
-    out.push(id);
+    for (let i = from; i < lo; i += 1) out.push(stay[i]!);
+    out.push(item);
     from = lo;
   }
-  for (let i = from; i < ids.length; i += 1) out.push(ids[i]!);
+  for (let i = from; i < stay.length; i += 1) out.push(stay[i]!);
   return out;
 }
 
@@ -83,7 +83,7 @@ export function resort<T, K>(previous: SortedList<T, K> | null, items: Iterable<
     const isMoved = new Set(moved);
     const kept = previous.ids.filter((id) => byId.has(id) && !isMoved.has(id));
     const sortedMoved = sortByKey(moved.map((id) => [id, keys.get(id) as K] as [string, K]), rules.compare);
-    ids = merge(kept, sortedMoved, keys, rules.compare as (a: never, b: never) => number);
+    ids = mergeSorted(kept, sortedMoved, (a, b) => rules.compare(keys.get(a) as K, keys.get(b) as K));
   }
   return { ids, items: ids.map((id) => byId.get(id) as T), keys };
 }

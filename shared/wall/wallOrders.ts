@@ -7,7 +7,7 @@ import { groupServices } from './healthOrder';
 import type { ServiceGroup } from './healthOrder';
 import { heldLevelOf } from './hysteresis';
 import type { HeldLevels } from './hysteresis';
-import { isSameOrder, resort } from './incrementalOrder';
+import { isSameOrder, mergeSorted, resort } from './incrementalOrder';
 import type { SortRules } from './incrementalOrder';
 import type { JudgedSlo } from './sloView';
 
@@ -186,8 +186,8 @@ export function createWallOrders(): WallOrders {
       for (const [id, { key }] of moved) isBurningMoved ||= key.isBurning || keys.get(id)!.isBurning;
       const stay = order.filter((j) => !moved.has(j.slo.id));
       for (const [id, { key }] of moved) keys.set(id, key);
-      const arriving = [...moved.values()].sort((a, b) => compareBurning(a.key, b.key));
-      order = mergeInto(stay, arriving);
+      const byKey = (a: JudgedSlo, b: JudgedSlo) => compareBurning(keys.get(a.slo.id)!, keys.get(b.slo.id)!);
+      order = mergeSorted(stay, [...moved.values()].map((m) => m.item).sort(byKey), byKey);
       for (let i = 0; i < order.length; i += 1) {
         const id = order[i]!.slo.id;
         if (at.get(id) !== i) at.set(id, i);
@@ -209,26 +209,6 @@ export function createWallOrders(): WallOrders {
     return orders;
   }
 
-  // `stay` in order, with each of the sorted `arriving` placed after the last item that sorts before it.
-  function mergeInto(stay: readonly JudgedSlo[], arriving: ReadonlyArray<{ item: JudgedSlo; key: SloKey }>): JudgedSlo[] {
-    const keys = last!.keys;
-    const out: JudgedSlo[] = [];
-    let from = 0;
-    for (const { item, key } of arriving) {
-      let lo = from;
-      let hi = stay.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (compareBurning(keys.get(stay[mid]!.slo.id)!, key) <= 0) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = from; i < lo; i += 1) out.push(stay[i]!);
-      out.push(item);
-      from = lo;
-    }
-    for (let i = from; i < stay.length; i += 1) out.push(stay[i]!);
-    return out;
-  }
   return {
     groups(services) {
       if (lastServices === services) return lastGroups;
