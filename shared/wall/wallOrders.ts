@@ -42,7 +42,7 @@ const NO_IDS: ReadonlySet<string> = new Set();
 /** The key of an evaluation at its held level: what `asHeld` would give, without copying the whole evaluation. */
 function keyOf(held: HeldLevels | undefined, e: SloEvaluation): SloKey {
   const level = held === undefined ? e.level : heldLevelOf(held, e.sloId, e.level);
-  return { sloId: e.sloId, level, rankBurn: e.rankBurn, isBurning: level === e.level ? e.isBurning : level !== 'none' };
+  return { sloId: e.sloId, level, rankBurn: e.rankBurn, isBurning: level !== 'none' };
 }
 
 /**
@@ -180,7 +180,8 @@ export function createWallOrders(): WallOrders {
       last = { ...last, judged, held: heldLevels };
       return last.orders;
     }
-    let order: JudgedSlo[] = all ?? last.orders.all.slice();
+    // Replaced in place, or (only SLOs that moved) the last order, which the merge below copies.
+    let order: readonly JudgedSlo[] = all ?? last.orders.all;
     let isBurningMoved = false;
     if (moved.size > 0) {
       for (const [id, { key }] of moved) isBurningMoved ||= key.isBurning || keys.get(id)!.isBurning;
