@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { startScenarioFeed } from './support/feed';
 import type { ScenarioFeed } from './support/feed';
 import { calmShop } from './support/scenarios';
+import { pixelsOfColour, themeColour } from './support/canvas';
 import { openWall, pauseOn, wallRoot } from './support/wall';
 
 /*
@@ -30,18 +30,6 @@ function sendOldSlo(f: ScenarioFeed, id: string, ageMs: number): void {
   f.server.resume();
 }
 
-
-/** The computed colour of a theme variable, as `rgb(…)`. */
-function themeColour(page: Page, variable: string): Promise<string> {
-  return page.evaluate((name) => {
-    const probe = document.createElement('span');
-    probe.style.color = `var(${name})`;
-    document.body.append(probe);
-    const value = getComputedStyle(probe).color;
-    probe.remove();
-    return value;
-  }, variable);
-}
 test('services and SLOs without a signal are grey with the reason on every page, never green or red, and counted apart in quiet mode', async ({ page, site }) => {
   feed = await startScenarioFeed(scenarioFile('no-signal'));
   const root = await openWall(page, site.url, { feed: feed.server.url, dwell: 60 });
@@ -72,19 +60,8 @@ test('services and SLOs without a signal are grey with the reason on every page,
   // Its chart too: the legend in grey, and no pixel of its canvas in the budget line's colour, which a card with a signal has.
   await expect.poll(() => colour('[data-slo-id="batch-export-availability"] .legend-budget')).toBe(unknownColour);
   await expect.poll(() => colour('[data-slo-id="batch-export-availability"] .legend-burn')).toBe(unknownColour);
-  const [r, g, b] = (await themeColour(page, '--chart-budget')).match(/\d+/g)!.map(Number) as [number, number, number];
-  const budgetLinePixels = (sloId: string) =>
-    page.evaluate(
-      ({ id, r, g, b }) => {
-        const canvas = document.querySelector<HTMLCanvasElement>(`[data-slo-id="${id}"] .chart-canvas canvas`);
-        if (canvas === null) return -1;
-        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-        let count = 0;
-        for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) < 30 && data[i + 3]! > 200) count += 1;
-        return count;
-      },
-      { id: sloId, r, g, b },
-    );
+  const budgetColour = await themeColour(page, '--chart-budget');
+  const budgetLinePixels = (sloId: string) => pixelsOfColour(page, `[data-slo-id="${sloId}"] .chart-canvas`, budgetColour);
   await expect.poll(() => budgetLinePixels('checkout-availability')).toBeGreaterThan(20);
   expect(await budgetLinePixels('batch-export-availability')).toBe(0);
 

@@ -9,20 +9,26 @@ import { chartQueue } from './chartQueue';
 // Only what the wall draws: line series on a cartesian grid, on canvas.
 registerParts([LineChart, GridComponent, CanvasRenderer]);
 
-/** A chart on its element, and the ResizeObserver that keeps its canvas the size of the element. */
-interface LiveChart {
-  instance: ECharts;
-  observer: ResizeObserver;
+/** What a chart waits to draw: a new option, or only its box's new size. */
+interface Pending {
+  option: EChartsCoreOption;
+  subject: string;
 }
 
-function create(element: HTMLDivElement): LiveChart {
-  const instance = init(element, null, { renderer: 'canvas' });
-  // The observer also reports the size the chart was created at: redrawing for that would be wasted.
-  const observer = new ResizeObserver(() => {
-    if (element.clientWidth !== instance.getWidth() || element.clientHeight !== instance.getHeight()) instance.resize();
-  });
-  observer.observe(element);
-  return { instance, observer };
+/**
+ * Brings `instance` up to date in one render: the canvas resized to its
+ * element if the element's size changed, and `next` applied if there is one.
+ * Both at once are one render, not two: the option is set lazily and the
+ * resize renders it.
+ */
+function bringUpToDate(instance: ECharts, element: HTMLElement, next: Pending | null): void {
+  const isResized = element.clientWidth !== instance.getWidth() || element.clientHeight !== instance.getHeight();
+  if (next !== null) instance.setOption(next.option, { replaceMerge: ['series'], lazyUpdate: isResized });
+  if (isResized) {
+    instance.resize();
+    // Paint now, in the queue's task, not in the frame ECharts would wait for.
+    instance.getZr().flush();
+  }
 }
 
 /**
@@ -31,45 +37,63 @@ function create(element: HTMLDivElement): LiveChart {
  * a ResizeObserver keeps the canvas the size of its box; the chart is
  * disposed when the element unmounts.
  *
- * Drawing waits its turn in the page's {@link chartQueue}, the chart's
- * creation included: a page turn that shows a dozen charts, or a batch that
- * gives several of them a point, draws them over successive frames instead
- * of in one long task. `subject` names what the chart shows (an SLO); when
- * it changes, as on a turn to another sub-page, the canvas is hidden until
- * it has drawn the new one, so a card never shows another SLO's lines, and
- * that draw goes ahead of mere new points.
+ * Every draw waits its turn in the page's {@link chartQueue}: the chart's
+ * creation, a new option, and a resize. A page turn that shows a dozen
+ * charts, a batch that gives several of them a point, or a legend that
+ * wraps and changes their height draws them over successive frames instead
+ * of in one long task. One draw does whatever the chart is behind on, so a
+ * resize asked after an option (or before) loses neither. `subject` names
+ * what the chart shows (an SLO); when it changes, as on a turn to another
+ * sub-page, the canvas is hidden until it has drawn the new one, so a card
+ * never shows another SLO's lines, and that draw goes ahead of mere new
+ * points.
  */
 export function EChart({ option, subject, className }: { option: EChartsCoreOption; subject: string; className?: string }) {
   const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<LiveChart | null>(null);
+  const chart = useRef<{ instance: ECharts; observer: ResizeObserver } | null>(null);
+  const pending = useRef<Pending | null>(null);
   const drawnSubject = useRef<string | null>(null);
+  const draw = useRef<(() => void) | null>(null);
 
+  // Mounted once: the one draw this chart submits, whatever it is behind on.
   useLayoutEffect(() => {
     const element = box.current;
+    if (element === null) return;
+    const drawNow = () => {
+      if (chart.current === null) {
+        const instance = init(element, null, { renderer: 'canvas' });
+        // The observer also reports the size the chart was created at; that draw then finds nothing to do.
+        const observer = new ResizeObserver(() => chartQueue().submit(element, drawNow));
+        observer.observe(element);
+        chart.current = { instance, observer };
+      }
+      const next = pending.current;
+      pending.current = null;
+      bringUpToDate(chart.current.instance, element, next);
+      if (next !== null) {
+        drawnSubject.current = next.subject;
+        element.style.visibility = '';
+      }
+    };
+    draw.current = drawNow;
     return () => {
-      if (element !== null) chartQueue().cancel(element);
+      chartQueue().cancel(element);
       chart.current?.observer.disconnect();
       chart.current?.instance.dispose();
       chart.current = null;
+      pending.current = null;
       drawnSubject.current = null;
+      draw.current = null;
     };
   }, []);
 
   useLayoutEffect(() => {
     const element = box.current;
-    if (element === null) return;
+    if (element === null || draw.current === null) return;
     const isNewSubject = drawnSubject.current !== subject;
     if (isNewSubject) element.style.visibility = 'hidden';
-    chartQueue().submit(
-      element,
-      () => {
-        chart.current ??= create(element);
-        chart.current.instance.setOption(option, { replaceMerge: ['series'] });
-        drawnSubject.current = subject;
-        element.style.visibility = '';
-      },
-      isNewSubject,
-    );
+    pending.current = { option, subject };
+    chartQueue().submit(element, draw.current, isNewSubject);
   }, [option, subject]);
 
   return <div ref={box} className={className} />;
