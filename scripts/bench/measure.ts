@@ -45,6 +45,14 @@ export async function rendererCpuSeconds(browserCdp: CDPSession): Promise<number
   return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
 }
 
+/** CPU seconds so far of every Chromium process, by type (browser, renderer, gpu, utility…), summed. */
+export async function processCpuSeconds(browserCdp: CDPSession): Promise<Map<string, number>> {
+  const { processInfo } = (await browserCdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; cpuTime: number }> };
+  const byType = new Map<string, number>();
+  for (const p of processInfo) byType.set(p.type, (byType.get(p.type) ?? 0) + p.cpuTime);
+  return byType;
+}
+
 /**
  * Takes the probe's records out of the page, leaving its lists empty. A long
  * run drains every few seconds: 20 minutes of frame times kept in the page

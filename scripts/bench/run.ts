@@ -1,4 +1,4 @@
-// `npm run bench [-- --scenario small,large] [--seconds 30] [--endurance-minutes 20] [--profile]`:
+// `npm run bench [-- --scenario small,large] [--seconds 30] [--endurance-minutes 20] [--profile] [--trace]`:
 // the web wall in Debian's Chromium against the bench load feed, one table
 // per scenario. docs/performance.md explains every figure.
 import { readFileSync } from 'node:fs';
@@ -12,16 +12,17 @@ import { kioskFirstPaint } from './kioskFirstPaint';
 import { createLoadSource } from './loadSource';
 import type { LoadSource } from './loadSource';
 import { realMsForStoryHour } from './loadPlan';
-import { checkpoint, cpuBetween, drainProbe, mergeProbes, metrics, readWallMarks, rendererCpuSeconds, setFrameTiming, startAllocationSampling, startProfile, stopAllocationSampling, stopProfile } from './measure';
+import { checkpoint, cpuBetween, drainProbe, mergeProbes, metrics, processCpuSeconds, readWallMarks, rendererCpuSeconds, setFrameTiming, startAllocationSampling, startProfile, stopAllocationSampling, stopProfile } from './measure';
 import type { Checkpoint } from './measure';
 import { probeScript } from './probe';
 import type { ProbeData } from './probe';
 import { busyStretches, formatAllocations, formatSelfTimes, formatStretches, topAllocations, topSelfTime } from './profile';
 import type { Resolve } from './profile';
+import { formatBreakdowns, longTaskBreakdowns, markTimes, startTrace } from './trace';
 import { createLookup } from './sourceMap';
 import type { RawSourceMap } from './sourceMap';
 import { parseBenchArgs } from './scenarios';
-import type { Scenario } from './scenarios';
+import type { BenchArgs, Scenario } from './scenarios';
 import { formatGrowth, formatMb, formatMs, formatShare, formatTable, percentile, tally } from './stats';
 
 const IDLE_SECONDS = 5;
@@ -35,6 +36,11 @@ const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 // Progress on stderr, so a long run shows where it is.
 const say = (line: string) => process.stderr.write(`bench ${new Date().toISOString().slice(11, 19)} ${line}\n`);
 type Row = [string, string];
+
+/** Further Chromium flags for a diagnosis, from NOC_WALL_BENCH_CHROMIUM_ARGS (as `--js-flags=--trace-deopt`, its output seen with DEBUG=pw:browser). */
+function extraChromiumArgs(): string[] {
+  return (process.env.NOC_WALL_BENCH_CHROMIUM_ARGS ?? '').split(' ').filter((a) => a !== '');
+}
 
 /** Resolves positions in the built bundle through the source maps beside it. */
 function bundleResolver(root: string): Resolve {
@@ -88,13 +94,13 @@ function loadRows(s: Scenario, source: LoadSource, probe: ProbeData, from: numbe
   ];
 }
 
-async function runScenario(s: Scenario, executablePath: string, isProfiling: boolean, root: string): Promise<string> {
+async function runScenario(s: Scenario, executablePath: string, { profile: isProfiling, trace: isTracing }: Pick<BenchArgs, 'profile' | 'trace'>, root: string): Promise<string> {
   const source = createLoadSource({ services: s.services, slos: s.slos, incidents: s.incidents, updatesPerSecond: s.updatesPerSecond, story: s.story, speed: s.speed });
   const kiosk = await startWebKiosk({ root, port: 0, host: '127.0.0.1', demoSource: source, log: () => undefined });
   const feed = kiosk.demo;
   if (!feed) throw new Error('no embedded feed');
   source.seqOf = () => feed.seq;
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...extraChromiumArgs()] });
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.addInitScript(probeScript());
@@ -135,7 +141,9 @@ async function runScenario(s: Scenario, executablePath: string, isProfiling: boo
     const ownWork: [number, number][] = [];
     const measure = async () => {
       const from = Date.now();
+      await page.evaluate(() => performance.mark('bench:own-work-start'));
       const result = await checkpoint(page, cdp);
+      await page.evaluate(() => performance.mark('bench:own-work-end'));
       ownWork.push([from, Date.now()]);
       return result;
     };
@@ -172,7 +180,9 @@ async function runScenario(s: Scenario, executablePath: string, isProfiling: boo
         await startProfile(cdp);
         await startAllocationSampling(cdp);
       }
+      const stopTrace = isTracing ? await startTrace(cdp) : null;
       const loadStart = Date.now();
+      const [processesBefore, benchBefore] = [await processCpuSeconds(browserCdp), process.cpuUsage()];
       let hour1: Checkpoint | null = null;
       const loadCpu = await cpuOver(async () => {
         say(`${s.name}: load for ${s.loadSeconds} s`);
@@ -186,8 +196,10 @@ async function runScenario(s: Scenario, executablePath: string, isProfiling: boo
       });
       source.stopLoad();
       const loadEnd = Date.now();
+      const [processesAfter, benchUsed] = [await processCpuSeconds(browserCdp), process.cpuUsage(benchBefore)];
       const profile = isProfiling ? await stopProfile(cdp) : null;
       const allocations = isProfiling ? await stopAllocationSampling(cdp) : null;
+      const trace = stopTrace === null ? null : await stopTrace();
       await sleep(1_500);
       say(`${s.name}: load done; checkpoint`);
       const end = await measure();
@@ -207,6 +219,11 @@ async function runScenario(s: Scenario, executablePath: string, isProfiling: boo
         ]);
       }
       rows.push(['renderer CPU under load (share of one core)', loadCpu]);
+      // What else wanted the same cores: the rest of Chromium, and this process (the load feed and the bench).
+      const loadSeconds = (loadEnd - loadStart) / 1000;
+      const shares = [...processesAfter].map(([type, cpu]) => `${type} ${formatShare((cpu - (processesBefore.get(type) ?? 0)) / loadSeconds)}`);
+      shares.push(`bench and load feed (Node) ${formatShare((benchUsed.user + benchUsed.system) / 1e6 / loadSeconds)}`);
+      rows.push(['  CPU under load by process (share of one core)', shares.join(', ')]);
       rows.push(...checkpointRows('start / end', start, end));
       if (hour1 !== null) rows.push(...checkpointRows('story hour 1 / hour 24', hour1, end));
       if (profile !== null) {
@@ -215,6 +232,13 @@ async function runScenario(s: Scenario, executablePath: string, isProfiling: boo
         const stretches = busyStretches(profile, 50, 5, 16, resolve);
         if (stretches.length > 0) rows.push(['the longest busy stretches over 50 ms, time on stack', `\n${formatStretches(stretches)}`]);
         if (allocations !== null) rows.push(['allocated over the load (sampled, what GC took included)', `\n${formatAllocations(topAllocations(allocations, 20, resolve))}`]);
+      }
+      if (trace !== null) {
+        const starts = markTimes(trace, 'bench:own-work-start');
+        const ends = markTimes(trace, 'bench:own-work-end');
+        const isBenchWork = (at: number, ms: number) => starts.some((a, i) => at + ms >= a && at <= (ends[i] ?? Infinity));
+        const tasks = longTaskBreakdowns(trace).filter((t) => !isBenchWork(t.at, t.ms));
+        rows.push([`traced long tasks over the load: ${tasks.length}; the longest, by garbage collector and self time`, `\n${formatBreakdowns(tasks)}`]);
       }
     } else {
       const probe = mergeProbes(collected, await drainProbe(page));
@@ -278,7 +302,7 @@ async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium found (set NOC_WALL_CHROMIUM)');
-  for (const s of args.scenarios) process.stdout.write(`\n${await runScenario(s, executablePath, args.profile, path.resolve(args.dist))}\n`);
+  for (const s of args.scenarios) process.stdout.write(`\n${await runScenario(s, executablePath, args, path.resolve(args.dist))}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -23,6 +23,8 @@ export interface BenchArgs {
   enduranceMinutes: number;
   /** Record a CPU profile over the load and print the top self-time functions. */
   profile: boolean;
+  /** Record a Chromium trace over the load and print what each long task was made of. */
+  trace: boolean;
   /** The built wall to serve; `dist/renderer` by default, another build to compare two versions. */
   dist: string;
 }
@@ -55,6 +57,7 @@ export function scenarios(enduranceMinutes: number, loadSeconds = 30): Scenario[
  * when named or when `--endurance-minutes` is given), `--endurance-minutes N`
  * (real minutes for the 24 story hours, at most 20, default 20),
  * `--seconds N` (load length of small and large, default 30), `--profile`,
+ * `--trace`,
  * `--dist DIR` (the built wall to serve, default dist/renderer).
  */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
@@ -73,5 +76,5 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const named = value('scenario')?.split(',').map((s) => s.trim());
   for (const name of named ?? []) if (!(NAMES as readonly string[]).includes(name)) throw new Error(`unknown scenario ${name}: ${NAMES.join(', ')}`);
   const chosen = named ?? ['small', 'large', 'burst', ...(minutesFlag === undefined ? [] : ['endurance'])];
-  return { scenarios: all.filter((s) => chosen.includes(s.name)), enduranceMinutes, profile: argv.includes('--profile'), dist: value('dist') ?? 'dist/renderer' };
+  return { scenarios: all.filter((s) => chosen.includes(s.name)), enduranceMinutes, profile: argv.includes('--profile'), trace: argv.includes('--trace'), dist: value('dist') ?? 'dist/renderer' };
 }
