@@ -1,15 +1,14 @@
 import type { Slo } from '../../shared/protocol/entities';
 import type { SloEvaluation } from '../../shared/slo/evaluate';
-import { judgeSlo } from '../../shared/wall/sloView';
+import { createEvaluationCache, judgeSlo } from '../../shared/wall/sloView';
 import type { EvaluationCache } from '../../shared/wall/sloView';
 
 /**
- * The wall's one cache of SLO evaluations, keyed by SLO object: the store
- * evaluates a changed SLO once to record its history, and the pages reuse
- * that evaluation (and the judged SLO holding it) instead of computing it
- * again.
+ * The wall's one cache of SLO evaluations: the store evaluates a changed SLO
+ * once to record its history, and the pages reuse that evaluation (and the
+ * judged SLO holding it) instead of computing it again.
  */
-export const evaluationCache: EvaluationCache = new WeakMap();
+export const evaluationCache: EvaluationCache = createEvaluationCache();
 
 /** The evaluation of one SLO, from the cache when this object was evaluated before. */
 export function evaluationOf(slo: Slo): SloEvaluation {

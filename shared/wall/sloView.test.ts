@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyDeltas } from '../model/feedState';
 import type { FeedEntities } from '../model/feedState';
 import type { ErrorRatios, Slo } from '../protocol/entities';
-import { budgetsOrder, createSloJudgement, evaluateAll, quietOrder, worstLevelByService } from './sloView';
+import { budgetsOrder, createEvaluationCache, createSloJudgement, evaluateAll, judgeSlo, quietOrder, worstLevelByService } from './sloView';
 import type { EvaluationCache } from './sloView';
 
 function slo(id: string, errorRatio: ErrorRatios, serviceId = 'svc'): Slo {
@@ -24,7 +24,7 @@ describe('sloView', () => {
   ]);
 
   it('reuses evaluations of unchanged SLO objects', () => {
-    const cache: EvaluationCache = new WeakMap();
+    const cache: EvaluationCache = createEvaluationCache();
     const first = evaluateAll(slos, cache);
     const second = evaluateAll(slos, cache);
     expect(second[0]?.evaluation).toBe(first[0]?.evaluation);
@@ -34,14 +34,41 @@ describe('sloView', () => {
     expect(evaluateAll(changed, cache)[0]?.evaluation.level).toBe('page');
   });
 
+  it('keeps the judged SLOs of the last two objects of each id, and forgets SLOs gone from the feed once they outnumber those in it', () => {
+    const cache: EvaluationCache = createEvaluationCache();
+    const kept = evaluateAll(slos, cache);
+    const first = slos.get('calm')!;
+    // A new object for the same SLO is judged again; the one before stays (the change log compares the two), older ones go.
+    const remeasured = { ...first };
+    expect(judgeSlo(remeasured, cache)).not.toBe(kept[0]);
+    expect(cache.get(first)).toBe(kept[0]);
+    expect(cache.get(remeasured)?.slo).toBe(remeasured);
+    const third = { ...first };
+    judgeSlo(third, cache);
+    expect(cache.get(first)).toBeUndefined();
+    expect(cache.get(remeasured)?.slo).toBe(remeasured);
+    // A company's worth of SLOs that then leave the feed: the next pass over the map forgets them.
+    const gone = Array.from({ length: 200 }, (_, i) => slo(`gone-${i}`, calm, 'c'));
+    for (const s of gone) judgeSlo(s, cache);
+    judgeSlo({ ...gone[0]! }, cache);
+    expect(cache.get(gone[0]!)).toBeDefined();
+    const now = new Map(slos).set('calm', third);
+    const again = evaluateAll(now, cache);
+    expect(gone.filter((s) => cache.get(s) !== undefined)).toEqual([]);
+    // The SLOs still in the feed keep their judged objects through that.
+    expect(again.map((j) => j.slo.id)).toEqual([...now.keys()]);
+    expect(again.slice(1)).toEqual(kept.slice(1));
+    again.slice(1).forEach((j, i) => expect(j).toBe(kept[i + 1]));
+  });
+
   it('orders the budgets page worst first and quiet mode shows only the burning ones, in engine order', () => {
-    const judged = evaluateAll(slos, new WeakMap());
+    const judged = evaluateAll(slos, createEvaluationCache());
     expect(budgetsOrder(judged).map((j) => j.slo.id)).toEqual(['fast-page', 'slow-page', 'spent', 'calm']);
     expect(quietOrder(judged).map((j) => j.slo.id)).toEqual(['fast-page', 'slow-page', 'spent']);
   });
 
   it('orders by held level, so a flapping SLO keeps its place and stays out of quiet mode, while the card keeps its true level', () => {
-    const judged = evaluateAll(slos, new WeakMap());
+    const judged = evaluateAll(slos, createEvaluationCache());
     // fast-page just started paging; the wall still holds it at none, and holds calm at page.
     const held = new Map([
       ['fast-page', { level: 'none' as const, pending: { since: 0, level: 'page' as const } }],
@@ -55,7 +82,7 @@ describe('sloView', () => {
   });
 
   it('gives each service its worst level', () => {
-    const worst = worstLevelByService(evaluateAll(slos, new WeakMap()));
+    const worst = worstLevelByService(evaluateAll(slos, createEvaluationCache()));
     expect(Object.fromEntries(worst)).toEqual({ a: 'exhausted', b: 'page' });
   });
 });
@@ -72,7 +99,7 @@ describe('createSloJudgement', () => {
     const change = fc.record({ n: fc.integer({ min: 0, max: 8 }), ratio: fc.integer({ min: 0, max: 3 }), service: fc.integer({ min: 0, max: 3 }), isRemoval: fc.boolean() });
     fc.assert(
       fc.property(fc.array(fc.array(change, { maxLength: 4 }), { minLength: 1, maxLength: 8 }), (batches) => {
-        const cache: EvaluationCache = new WeakMap();
+        const cache: EvaluationCache = createEvaluationCache();
         const judge = createSloJudgement(cache);
         let entities = start();
         judge(entities.slos);
@@ -97,7 +124,7 @@ describe('createSloJudgement', () => {
   });
 
   it('keeps the same list for the same map, and the same worst levels when no service\'s worst level moved', () => {
-    const judge = createSloJudgement(new WeakMap());
+    const judge = createSloJudgement(createEvaluationCache());
     const entities = start();
     const first = judge(entities.slos);
     expect(judge(entities.slos)).toBe(first);

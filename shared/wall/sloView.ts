@@ -19,12 +19,54 @@ export interface JudgedSlo {
 }
 
 /**
- * Cache of judged SLOs by SLO object. A delta replaces an SLO with a new
- * object, so an unchanged SLO keeps its evaluation, and the very same
- * {@link JudgedSlo} (a card memoised on it is not rendered again); only the
- * changed ones are evaluated again; a dropped SLO falls out with its object.
+ * Cache of judged SLOs. A delta replaces an SLO with a new object, so an
+ * unchanged SLO keeps its evaluation, and the very same {@link JudgedSlo}
+ * (a card memoised on it is not rendered again); only the changed ones are
+ * evaluated again.
  */
-export type EvaluationCache = WeakMap<Slo, JudgedSlo>;
+export interface EvaluationCache {
+  /** The judged SLO of this very object, if it was judged. */
+  get(slo: Slo): JudgedSlo | undefined;
+  set(slo: Slo, judged: JudgedSlo): void;
+  /** Forgets the SLOs that `slos` no longer holds, when they are many. */
+  prune(slos: ReadonlyMap<string, Slo>): void;
+}
+
+/**
+ * An evaluation cache holding, per id, the judged SLO of its latest object
+ * and of the one before (what the change log compares it with). Not a
+ * WeakMap keyed by the SLO objects: with thousands of SLOs replaced a
+ * second, such a map holds tens of thousands of entries between two
+ * garbage collections, and every major collection has to settle each one
+ * as an ephemeron in its pause (tens of milliseconds on a TV stick). Here
+ * an SLO's older objects are dropped as new ones are judged, and SLOs that
+ * left the feed are forgotten once they are as many as those still in it.
+ */
+export function createEvaluationCache(): EvaluationCache {
+  const latest = new Map<string, JudgedSlo>();
+  const before = new Map<string, JudgedSlo>();
+  return {
+    get(slo) {
+      const judged = latest.get(slo.id);
+      if (judged?.slo === slo) return judged;
+      const older = before.get(slo.id);
+      return older?.slo === slo ? older : undefined;
+    },
+    set(slo, judged) {
+      const current = latest.get(slo.id);
+      if (current !== undefined) before.set(slo.id, current);
+      latest.set(slo.id, judged);
+    },
+    prune(slos) {
+      if (latest.size <= slos.size * 2 + 64) return;
+      for (const id of latest.keys()) {
+        if (slos.has(id)) continue;
+        latest.delete(id);
+        before.delete(id);
+      }
+    },
+  };
+}
 
 /** The judged SLO of one SLO object, from the cache when it was judged before. */
 export function judgeSlo(slo: Slo, cache: EvaluationCache): JudgedSlo {
@@ -36,10 +78,11 @@ export function judgeSlo(slo: Slo, cache: EvaluationCache): JudgedSlo {
   return judged;
 }
 
-/** Evaluates every SLO, reusing the cache for the ones that did not change. */
+/** Evaluates every SLO, reusing the cache for the ones that did not change, and forgets SLOs long gone. */
 export function evaluateAll(slos: ReadonlyMap<string, Slo>, cache: EvaluationCache): JudgedSlo[] {
   const judged: JudgedSlo[] = [];
   for (const slo of slos.values()) judged.push(judgeSlo(slo, cache));
+  cache.prune(slos);
   return judged;
 }
 

@@ -7,7 +7,7 @@ import { groupServices } from './healthOrder';
 import { applyDeltas, emptyEntities } from '../model/feedState';
 import { holdSome } from './hysteresis';
 import type { HeldLevels } from './hysteresis';
-import { budgetsOrder, createSloJudgement, evaluateAll, quietOrder } from './sloView';
+import { budgetsOrder, createEvaluationCache, createSloJudgement, evaluateAll, quietOrder } from './sloView';
 import type { EvaluationCache } from './sloView';
 import { createWallOrders } from './wallOrders';
 import type { SloOrders } from './wallOrders';
@@ -127,7 +127,7 @@ describe('createWallOrders', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.array(update, { maxLength: 6 }), holds), { minLength: 1, maxLength: 12 }), (batches) => {
         const orders = createWallOrders();
-        const cache: EvaluationCache = new WeakMap();
+        const cache: EvaluationCache = createEvaluationCache();
         let slos = new Map<string, Slo>();
         let held: HeldLevels = new Map();
         batches.forEach(([batch, holding], at) => {
@@ -158,7 +158,7 @@ describe('createWallOrders', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.array(update, { maxLength: 6 }), holds), { minLength: 1, maxLength: 12 }), (batches) => {
         const orders = createWallOrders();
-        const judge = createSloJudgement(new WeakMap());
+        const judge = createSloJudgement(createEvaluationCache());
         let entities = emptyEntities;
         let held: HeldLevels = new Map();
         batches.forEach(([batch, holding], at) => {
@@ -182,7 +182,7 @@ describe('createWallOrders', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.array(update, { maxLength: 4 }), holds), { minLength: 1, maxLength: 30 }), (batches) => {
         const orders = createWallOrders();
-        const judge = createSloJudgement(new WeakMap());
+        const judge = createSloJudgement(createEvaluationCache());
         const ratios = new Map(Array.from({ length: 25 }, (_, n) => [n, [0, 0.0005, 0.002, 0.01][n % 4]!]));
         let entities = applyDeltas(emptyEntities, [{ v: 1, seq: 1, at: 0, upsert: { slos: [...ratios].map(([n, r]) => slo(n, r, 0)) } }]);
         let held: HeldLevels = new Map();
