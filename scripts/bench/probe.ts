@@ -14,7 +14,7 @@ export interface ProbeData {
   /** [seq, painted at]. */
   seqPainted: [number, number][];
   /** When the wall showed another page or sub-page (`data-page`, `data-subpage`), to tell a page change's cost from a batch's. */
-  pageChanges: number[];
+  pageChanges: [number, string][];
   /** When the first snapshot's content was painted. */
   readyAt: number | null;
   /** When the first websocket message over 1 MB (the snapshot) reached the page, before any parsing. */
@@ -98,7 +98,7 @@ export function installProbe(): void {
       const shown = `${wall.dataset.page} ${wall.dataset.subpage?.split('/')[0]}`;
       if (shown !== lastShown && records.some((r) => r.attributeName === 'data-page' || r.attributeName === 'data-subpage')) {
         lastShown = shown;
-        probe.pageChanges.push(epoch(performance.now()));
+        probe.pageChanges.push([epoch(performance.now()), `${wall.dataset.page} ${wall.dataset.subpage ?? ''}`.trim()]);
       }
       const seq = Number(wall.dataset.seq);
       const ready = wall.dataset.ready === 'true';

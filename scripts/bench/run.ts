@@ -150,13 +150,13 @@ async function runScenario(s: Scenario, executablePath: string, { profile: isPro
     // Long tasks during which the wall showed another page or sub-page: a
     // page change renders a whole page, a batch only what changed.
     const isOwnWork = (at: number) => ownWork.some(([a, b]) => at >= a - 50 && at <= b);
-    const rotations = (probe: ProbeData, after: number) => probe.pageChanges.filter((c) => c >= after && !isOwnWork(c));
-    const pageChangeTasks = (probe: ProbeData, turns: readonly number[], after: number) =>
-      tally(
-        probe.longTasks
-          .filter(([at, d]) => at >= after && !isOwnWork(at) && turns.some((c) => c >= at && c <= at + d + 20))
-          .map(([, d]) => d),
-      );
+    const rotations = (probe: ProbeData, after: number) => probe.pageChanges.filter(([c]) => c >= after && !isOwnWork(c));
+    // Each long task that turned the page, with the screen it turned to.
+    const pageChangeTasks = (probe: ProbeData, turns: readonly [number, string][], after: number) =>
+      probe.longTasks.flatMap(([at, d]) => {
+        const turn = at >= after && !isOwnWork(at) ? turns.find(([c]) => c >= at && c <= at + d + 20) : undefined;
+        return turn === undefined ? [] : [{ ms: d, to: turn[1] }];
+      });
     const longTasks = (probe: ProbeData) => tally(probe.longTasks.filter(([at]) => at >= readyAt && !isOwnWork(at)).map(([, d]) => d));
     await sleep(1_000);
     say(`${s.name}: first paint; checkpoint`);
@@ -208,8 +208,10 @@ async function runScenario(s: Scenario, executablePath: string, { profile: isPro
       const long = longTasks(probe);
       rows.push(['long tasks after first paint (count / total / max)', `${long.count} / ${formatMs(long.total)} / ${formatMs(long.max)}`]);
       const pageTurns = rotations(probe, readyAt);
-      const turns = pageChangeTasks(probe, pageTurns, readyAt);
-      rows.push(['  of which turned the page (count / max)', `${turns.count} / ${formatMs(turns.max)} (${pageTurns.length} page turns after first paint)`]);
+      const turnTasks = pageChangeTasks(probe, pageTurns, readyAt);
+      const turns = tally(turnTasks.map((t) => t.ms));
+      const turnedTo = turnTasks.length === 0 ? '' : `: ${turnTasks.map((t) => `${formatMs(t.ms)} to ${t.to}`).join(', ')}`;
+      rows.push(['  of which turned the page (count / max)', `${turns.count} / ${formatMs(turns.max)} (${pageTurns.length} page turns after first paint)${turnedTo}`]);
       const frames = probe.longFrames.filter((f) => f.at >= readyAt && !isOwnWork(f.at));
       if (frames.length > 0) {
         const longest = [...frames].sort((a, b) => b.duration - a.duration).slice(0, LONG_FRAMES_SHOWN);
