@@ -74,6 +74,25 @@ describe('long task breakdowns from a trace', () => {
     expect(markTimes([mark('a', 5), mark('b', 6), mark('a', 9), x('a', 1, 1)], 'a')).toEqual([5, 9]);
   });
 
+  it('keeps a child that overshoots its parent by a microsecond inside it, and the children after it too', () => {
+    const events = [
+      threadName(main, 'CrRendererMain'),
+      x('RunTask', 0, 100),
+      x('EventDispatch', 10, 40),
+      x('FunctionCall', 11, 39.001),
+      x('MajorGC', 60, 25),
+    ];
+    const tasks = longTaskBreakdowns(events);
+    expect(tasks.map((t) => t.ms)).toEqual([100]);
+    expect(tasks[0]!.gc.v8Ms).toBe(25);
+    expect(tasks[0]!.parts.map((p) => [p.name, Math.round(p.ms)])).toEqual([
+      ['FunctionCall', 39],
+      ['RunTask', 35],
+      ['MajorGC', 25],
+      ['EventDispatch', 1],
+    ]);
+  });
+
   it('finds nothing in a trace without a renderer main thread', () => {
     expect(longTaskBreakdowns([x('RunTask', 0, 100)])).toEqual([]);
   });

@@ -94,11 +94,11 @@ function spans(events: readonly TraceEvent[], thread: string): Span[] {
   for (const span of flat) {
     while (stack.length > 0 && stack[stack.length - 1]!.end <= span.start) stack.pop();
     const parent = stack[stack.length - 1];
-    if (parent && span.end <= parent.end) parent.children.push(span);
+    if (parent === undefined) roots.push(span);
     else {
-      // Not inside the open span (a trace's clock can overlap by a microsecond): a root of its own.
-      stack.length = 0;
-      roots.push(span);
+      // A child that ends after its parent (a begin/end pair inside a complete event can overshoot by a microsecond) is cut at the parent's end.
+      span.end = Math.min(span.end, parent.end);
+      parent.children.push(span);
     }
     stack.push(span);
   }
