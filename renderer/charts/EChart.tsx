@@ -68,8 +68,9 @@ export function EChart({ option, subject, className }: { option: EChartsCoreOpti
         chart.current = { instance, observer };
       }
       const next = pending.current;
-      pending.current = null;
       bringUpToDate(chart.current.instance, element, next);
+      // Cleared once drawn: if the draw threw, the option waits for the chart's next draw.
+      pending.current = null;
       if (next !== null) {
         drawnSubject.current = next.subject;
         element.style.visibility = '';

@@ -1,7 +1,7 @@
 import { diffEntities, emptyChangeLog, recordChanges } from '../../shared/wall/changes';
 import type { ChangeLog } from '../../shared/wall/changes';
 import { feedNow } from '../../shared/wall/freshness';
-import { evaluationOf } from './evaluationCache';
+import { evaluationWithoutCaching } from './evaluationCache';
 import type { Slice } from './slice';
 import type { WallState } from './types';
 
@@ -13,7 +13,9 @@ export interface ChangesSlice {
 /** The changes slice: filled by {@link noteChanges} as the entities change. */
 export const createChangesSlice: Slice<ChangesSlice> = () => ({ changeLog: emptyChangeLog });
 
-const levelOf = (slo: Parameters<typeof evaluationOf>[0]) => evaluationOf(slo).level;
+// The log compares each changed SLO with its object from before the batch;
+// judging that one must not push the newer objects out of the cache.
+const levelOf = (slo: Parameters<typeof evaluationWithoutCaching>[0]) => evaluationWithoutCaching(slo).level;
 
 /**
  * The log after the store moved from `prev` to `s`, or null when it stays.

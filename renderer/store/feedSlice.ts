@@ -6,7 +6,7 @@ import { majorIncidentIds, newMajorIncidents, rememberResolved } from '../../sha
 import { holdIncidents } from '../../shared/wall/rotation';
 import { appendPoint } from '../../shared/wall/sloHistory';
 import type { HistoryHandle, HistoryPoint } from '../../shared/wall/sloHistory';
-import { evaluationOf } from './evaluationCache';
+import { evaluationCache, evaluationOf } from './evaluationCache';
 import type { Slice } from './slice';
 import type { FeedBatch, FeedSlice } from './types';
 import { rotationContext } from './wallSlice';
@@ -70,6 +70,10 @@ export const createFeedSlice: Slice<FeedSlice> = (set, get) => ({
     const now = batch.receivedAt ?? s.now;
     const lastMessageAt = batch.receivedAt ?? s.lastMessageAt;
     const isSnapshot = batch.snapshot !== null;
+    const loadingSlos = isSnapshot ? (batch.loadingSlos ?? 0) : s.loadingSlos;
+    // SLOs gone from the feed leave the evaluation cache; not while a first
+    // snapshot's SLOs are still being evaluated into it, outside this map.
+    if (entities.slos !== s.entities.slos && loadingSlos === 0) evaluationCache.prune(entities.slos);
     let { resolved, majorIds, rotation } = s;
     if (isSnapshot || entities.incidents !== s.entities.incidents) {
       resolved = rememberResolved(resolved, entities.incidents, feedNow(now, batch.clock), isSnapshot);
@@ -87,7 +91,7 @@ export const createFeedSlice: Slice<FeedSlice> = (set, get) => ({
       majorIds,
       rotation,
       hasSnapshot: s.hasSnapshot || isSnapshot,
-      loadingSlos: isSnapshot ? (batch.loadingSlos ?? 0) : s.loadingSlos,
+      loadingSlos,
       lastMessageAt,
       lastSeq: batch.lastSeq,
       clock: batch.clock,

@@ -47,12 +47,13 @@ describe('sloView', () => {
     judgeSlo(third, cache);
     expect(cache.get(first)).toBeUndefined();
     expect(cache.get(remeasured)?.slo).toBe(remeasured);
-    // A company's worth of SLOs that then leave the feed: the next pass over the map forgets them.
+    // A company's worth of SLOs that then leave the feed: a prune with the map they left forgets them.
     const gone = Array.from({ length: 200 }, (_, i) => slo(`gone-${i}`, calm, 'c'));
     for (const s of gone) judgeSlo(s, cache);
     judgeSlo({ ...gone[0]! }, cache);
     expect(cache.get(gone[0]!)).toBeDefined();
     const now = new Map(slos).set('calm', third);
+    cache.prune(now);
     const again = evaluateAll(now, cache);
     expect(gone.filter((s) => cache.get(s) !== undefined)).toEqual([]);
     // The SLOs still in the feed keep their judged objects through that.

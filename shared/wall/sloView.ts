@@ -28,7 +28,7 @@ export interface EvaluationCache {
   /** The judged SLO of this very object, if it was judged. */
   get(slo: Slo): JudgedSlo | undefined;
   set(slo: Slo, judged: JudgedSlo): void;
-  /** Forgets the SLOs that `slos` no longer holds, when they are many. */
+  /** Forgets the SLOs that `slos` (the wall's whole SLO map) no longer holds, when they are many. */
   prune(slos: ReadonlyMap<string, Slo>): void;
 }
 
@@ -40,7 +40,8 @@ export interface EvaluationCache {
  * garbage collections, and every major collection has to settle each one
  * as an ephemeron in its pause (tens of milliseconds on a TV stick). Here
  * an SLO's older objects are dropped as new ones are judged, and SLOs that
- * left the feed are forgotten once they are as many as those still in it.
+ * left the feed are forgotten, when the store prunes the cache with its SLO
+ * map, once they are as many as those still in it.
  */
 export function createEvaluationCache(): EvaluationCache {
   const latest = new Map<string, JudgedSlo>();
@@ -78,11 +79,10 @@ export function judgeSlo(slo: Slo, cache: EvaluationCache): JudgedSlo {
   return judged;
 }
 
-/** Evaluates every SLO, reusing the cache for the ones that did not change, and forgets SLOs long gone. */
+/** Evaluates every SLO, reusing the cache for the ones that did not change. */
 export function evaluateAll(slos: ReadonlyMap<string, Slo>, cache: EvaluationCache): JudgedSlo[] {
   const judged: JudgedSlo[] = [];
   for (const slo of slos.values()) judged.push(judgeSlo(slo, cache));
-  cache.prune(slos);
   return judged;
 }
 
