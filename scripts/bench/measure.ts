@@ -41,8 +41,7 @@ export async function cpuShare(cdp: CDPSession, seconds: number): Promise<number
  * task durations it does not grow when other programs hold the cores.
  */
 export async function rendererCpuSeconds(browserCdp: CDPSession): Promise<number> {
-  const { processInfo } = (await browserCdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; cpuTime: number }> };
-  return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
+  return (await processCpuSeconds(browserCdp)).get('renderer') ?? 0;
 }
 
 /** CPU seconds so far of every Chromium process, by type (browser, renderer, gpu, utility…), summed. */
