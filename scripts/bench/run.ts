@@ -18,7 +18,7 @@ import { probeScript } from './probe';
 import type { ProbeData } from './probe';
 import { busyStretches, formatAllocations, formatSelfTimes, formatStretches, topAllocations, topSelfTime } from './profile';
 import type { Resolve } from './profile';
-import { formatBreakdowns, longTaskBreakdowns, markTimes, startTrace } from './trace';
+import { formatBreakdowns, longTaskBreakdowns, mainThreadSelfTimes, mainThreadTaskCpu, markTimes, startTrace } from './trace';
 import { createLookup } from './sourceMap';
 import type { RawSourceMap } from './sourceMap';
 import { parseBenchArgs } from './scenarios';
@@ -241,6 +241,16 @@ async function runScenario(s: Scenario, executablePath: string, { profile: isPro
         const isBenchWork = (at: number, ms: number) => starts.some((a, i) => at + ms >= a && at <= (ends[i] ?? Infinity));
         const tasks = longTaskBreakdowns(trace).filter((t) => !isBenchWork(t.at, t.ms));
         rows.push([`traced long tasks over the load: ${tasks.length}; the longest, by garbage collector and self time`, `\n${formatBreakdowns(tasks)}`]);
+        const selfTimes = mainThreadSelfTimes(trace).map((p) => `${p.name} ${formatMs(p.ms)}`);
+        rows.push(['traced main thread over the load: self time by event', selfTimes.join(', ')]);
+        const taskCpu = mainThreadTaskCpu(trace)
+          .filter((t) => !isBenchWork(t.at, t.ms))
+          .map((t) => t.cpuMs);
+        const over = (ms: number) => taskCpu.filter((cpu) => cpu > ms).length;
+        rows.push([
+          'traced main-thread tasks by their own CPU: p50 / p99 / max; over 16, 25 ms',
+          `${formatMs(percentile(taskCpu, 50))} / ${formatMs(percentile(taskCpu, 99))} / ${formatMs(taskCpu.reduce((max, cpu) => Math.max(max, cpu), 0))}; ${over(16)}, ${over(25)} (of ${taskCpu.length})`,
+        ]);
       }
     } else {
       const probe = mergeProbes(collected, await drainProbe(page));

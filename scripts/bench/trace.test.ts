@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBreakdowns, longTaskBreakdowns, markTimes } from './trace';
+import { formatBreakdowns, longTaskBreakdowns, mainThreadSelfTimes, mainThreadTaskCpu, markTimes } from './trace';
 import type { TraceEvent } from './trace';
 
 const main = { pid: 1, tid: 7 };
@@ -95,5 +95,41 @@ describe('long task breakdowns from a trace', () => {
 
   it('finds nothing in a trace without a renderer main thread', () => {
     expect(longTaskBreakdowns([x('RunTask', 0, 100)])).toEqual([]);
+  });
+
+  it("sums the main thread's self time by event over every task, short ones too, and leaves other threads out", () => {
+    const other = { pid: 2, tid: 3 };
+    const events: TraceEvent[] = [
+      threadName(main, 'CrRendererMain'),
+      x('RunTask', 0, 10),
+      x('Layout', 2, 4),
+      x('RunTask', 20, 8),
+      x('Layout', 21, 3),
+      x('Paint', 25, 2),
+      x('Layout', 0, 40, other),
+    ];
+    expect(mainThreadSelfTimes(events)).toEqual([
+      { name: 'RunTask', ms: 9 },
+      { name: 'Layout', ms: 7 },
+      { name: 'Paint', ms: 2 },
+    ]);
+    expect(mainThreadSelfTimes(events, 1)).toEqual([{ name: 'RunTask', ms: 9 }]);
+  });
+
+  it("lists the CPU time of each of the main thread's top-level tasks that has one, not of their children or of other threads", () => {
+    const other = { pid: 2, tid: 3 };
+    const withCpu = (e: TraceEvent, cpuMs: number): TraceEvent => ({ ...e, tdur: cpuMs * 1000 });
+    const events: TraceEvent[] = [
+      threadName(main, 'CrRendererMain'),
+      withCpu(x('RunTask', 0, 60), 20),
+      withCpu(x('FunctionCall', 1, 30), 15),
+      x('RunTask', 70, 5),
+      withCpu(x('RunTask', 80, 4), 3),
+      withCpu(x('RunTask', 0, 90, other), 80),
+    ];
+    expect(mainThreadTaskCpu(events)).toEqual([
+      { at: 0, ms: 60, cpuMs: 20 },
+      { at: 80, ms: 4, cpuMs: 3 },
+    ]);
   });
 });

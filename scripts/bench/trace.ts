@@ -157,6 +157,37 @@ export function longTaskBreakdowns(events: readonly TraceEvent[], minMs = 50, pa
     .sort((a, b) => b.ms - a.ms);
 }
 
+/**
+ * The page main thread's self time by event over the whole trace, largest
+ * first (`shown` of them), in milliseconds: where its steady cost goes
+ * between long tasks too (script, style, layout, paint, collection).
+ */
+export function mainThreadSelfTimes(events: readonly TraceEvent[], shown = 12): Array<{ name: string; ms: number }> {
+  const thread = mainThread(events);
+  if (thread === null) return [];
+  const selfByName = new Map<string, number>();
+  const gc = { v8: 0, blink: 0 };
+  for (const root of spans(events, thread)) collect(root, selfByName, gc, false);
+  return [...selfByName]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, shown)
+    .map(([name, us]) => ({ name, ms: us / 1000 }));
+}
+
+/**
+ * When (on the trace's clock), how long and with how much CPU time
+ * (milliseconds) ran each of the page main thread's top-level
+ * tasks that has it, in trace order: what each task cost the thread
+ * whatever the other threads and processes did meanwhile, so two builds
+ * compare on a shared machine where a task's length depends on who else
+ * wanted the cores.
+ */
+export function mainThreadTaskCpu(events: readonly TraceEvent[]): Array<{ at: number; ms: number; cpuMs: number }> {
+  const thread = mainThread(events);
+  if (thread === null) return [];
+  return spans(events, thread).flatMap((task) => (task.cpu === null ? [] : [{ at: task.start / 1000, ms: (task.end - task.start) / 1000, cpuMs: task.cpu / 1000 }]));
+}
+
 /** When the page marked `name` (`performance.mark`), in milliseconds on the trace's clock. */
 export function markTimes(events: readonly TraceEvent[], name: string): number[] {
   return events.filter((e) => e.cat.includes('blink.user_timing') && e.name === name).map((e) => e.ts / 1000);
