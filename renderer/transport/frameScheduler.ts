@@ -1,21 +1,80 @@
 import type { FlushScheduler } from './ingest';
 
+/** What the scheduler needs from the page (the browser's own functions in the wall; fakes in tests). */
+export interface FrameSchedulerDeps {
+  requestFrame(run: () => void): number;
+  cancelFrame(handle: number): void;
+  /** Runs `run` in a task of its own, soon (after the tasks already queued). */
+  postTask(run: () => void): void;
+  setTimer(run: () => void, ms: number): ReturnType<typeof setTimeout>;
+  clearTimer(timer: ReturnType<typeof setTimeout>): void;
+  isHidden(): boolean;
+}
+
+function browserDeps(): FrameSchedulerDeps {
+  const channel = new MessageChannel();
+  const posted: Array<() => void> = [];
+  channel.port1.onmessage = () => posted.shift()?.();
+  return {
+    requestFrame: (run) => requestAnimationFrame(run),
+    cancelFrame: (handle) => cancelAnimationFrame(handle),
+    postTask: (run) => {
+      posted.push(run);
+      channel.port2.postMessage(null);
+    },
+    setTimer: (run, ms) => setTimeout(run, ms),
+    clearTimer: (timer) => clearTimeout(timer),
+    isHidden: () => document.hidden,
+  };
+}
+
 /**
- * Runs a flush on the next animation frame, or after `fallbackMs` when no
- * frame comes: a hidden window or a minimised Electron wall gets no frames,
- * and its store must still follow the feed so it is current when shown.
+ * Runs each flush once per frame at most, in a task of its own before the
+ * frame when it can. A flush applies a batch to the store and React renders
+ * it in the same task; run inside the frame (in an animation frame
+ * callback), that script and the frame's style, layout and paint made one
+ * task, and on a busy machine one long task. Run in a task of its own
+ * ahead of the frame, the same work shows on the same frame in two shorter
+ * tasks.
+ *
+ * The first flush since the last frame runs in a posted task; any further
+ * one waits for the next frame (a burst of messages is then one batch per
+ * frame, and a large snapshot's staged slices one slice per frame). A
+ * hidden window or a minimised Electron wall gets no frames: a flush
+ * waiting for one runs after `fallbackMs`, so the store still follows the
+ * feed and is current when shown.
  */
-export function frameScheduler(fallbackMs = 250): FlushScheduler {
+export function frameScheduler(fallbackMs = 250, deps: FrameSchedulerDeps = browserDeps()): FlushScheduler {
+  let hasRunThisFrame = false;
+  let isFrameAsked = false;
+
+  function ran(): void {
+    hasRunThisFrame = true;
+    if (isFrameAsked) return;
+    isFrameAsked = true;
+    deps.requestFrame(() => {
+      isFrameAsked = false;
+      hasRunThisFrame = false;
+    });
+  }
+
   return (flush) => {
+    if (!hasRunThisFrame) {
+      // Counted from now: a second flush asked before this one runs waits for the frame.
+      ran();
+      deps.postTask(flush);
+      return;
+    }
     let isDone = false;
     const run = () => {
       if (isDone) return;
       isDone = true;
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
+      deps.cancelFrame(frame);
+      deps.clearTimer(timer);
+      ran();
       flush();
     };
-    const frame = requestAnimationFrame(run);
-    const timer = setTimeout(run, document.hidden ? 0 : fallbackMs);
+    const frame = deps.requestFrame(run);
+    const timer = deps.setTimer(run, deps.isHidden() ? 0 : fallbackMs);
   };
 }
