@@ -3,13 +3,11 @@ import { copyMap } from '../../shared/model/lineage';
 import type { Slo } from '../../shared/protocol/entities';
 import { feedNow, judgeConnection } from '../../shared/wall/freshness';
 import { majorIncidentIds, newMajorIncidents, rememberResolved } from '../../shared/wall/incidents';
-import { holdIncidents } from '../../shared/wall/rotation';
 import { appendPoint } from '../../shared/wall/sloHistory';
 import type { HistoryHandle, HistoryPoint } from '../../shared/wall/sloHistory';
 import { evaluationCache, evaluationOf } from './evaluationCache';
 import type { Slice } from './slice';
 import type { FeedBatch, FeedSlice } from './types';
-import { rotationContext } from './wallSlice';
 
 type History = ReadonlyMap<string, HistoryHandle>;
 
@@ -54,6 +52,7 @@ export const createFeedSlice: Slice<FeedSlice> = (set, get) => ({
   history: new Map(),
   resolved: new Map(),
   majorIds: new Set(),
+  isIncidentInterruptDue: false,
 
   applyBatch(batch) {
     const s = get();
@@ -74,14 +73,12 @@ export const createFeedSlice: Slice<FeedSlice> = (set, get) => ({
     // SLOs gone from the feed leave the evaluation cache; not while a first
     // snapshot's SLOs are still being evaluated into it, outside this map.
     if (entities.slos !== s.entities.slos && loadingSlos === 0) evaluationCache.prune(entities.slos);
-    let { resolved, majorIds, rotation } = s;
+    let { resolved, majorIds, isIncidentInterruptDue } = s;
     if (isSnapshot || entities.incidents !== s.entities.incidents) {
       resolved = rememberResolved(resolved, entities.incidents, feedNow(now, batch.clock), isSnapshot);
       majorIds = majorIncidentIds(entities.incidents);
       // The first snapshot is what was already going on, not news.
-      if (s.hasSnapshot && newMajorIncidents(s.majorIds, majorIds).length > 0) {
-        rotation = holdIncidents(rotation, rotationContext(s), now);
-      }
+      if (s.hasSnapshot && newMajorIncidents(s.majorIds, majorIds).length > 0) isIncidentInterruptDue = true;
     }
 
     set({
@@ -89,7 +86,7 @@ export const createFeedSlice: Slice<FeedSlice> = (set, get) => ({
       history,
       resolved,
       majorIds,
-      rotation,
+      isIncidentInterruptDue,
       hasSnapshot: s.hasSnapshot || isSnapshot,
       loadingSlos,
       lastMessageAt,

@@ -85,8 +85,16 @@ describe('wall store', () => {
     expect(store.getState().rotation.page).toBe('health');
     const fresh = exampleIncident({ id: 'new', severity: 'sev2' });
     store.getState().applyBatch(batch({ deltas: [delta(2, { upsert: { incidents: [fresh] } })], receivedAt: T0 + 5_000 }));
+    // The page turns on the next tick, in a task of its own, not in the batch's.
+    expect(store.getState().rotation.page).toBe('health');
+    store.getState().tick(T0 + 5_100);
     // Held for the incidents page's urgent dwell: twice the 20 s dwell.
-    expect(store.getState().rotation).toMatchObject({ page: 'incidents', holdUntil: T0 + 5_000 + 40_000 });
+    expect(store.getState().rotation).toMatchObject({ page: 'incidents', holdUntil: T0 + 5_100 + 40_000 });
+    expect(store.getState().isIncidentInterruptDue).toBe(false);
+    // Once: the next tick leaves the rotation to its dwell.
+    const held = store.getState().rotation;
+    store.getState().tick(T0 + 5_400);
+    expect(store.getState().rotation).toBe(held);
   });
 
   it('keeps a resolved incident a few minutes on the feed clock, then lets it go', () => {

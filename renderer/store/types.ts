@@ -76,6 +76,12 @@ export interface FeedSlice {
   resolved: ResolvedMemory;
   /** Active sev1/sev2 incident ids, to spot new ones. */
   majorIds: ReadonlySet<string>;
+  /**
+   * A major incident opened since the last tick: the next tick (within a
+   * quarter second) shows the incidents page. The page turn renders in the
+   * tick's task, not in the one that applied the batch with the incident.
+   */
+  isIncidentInterruptDue: boolean;
   applyBatch(batch: FeedBatch): void;
 }
 

@@ -6,7 +6,7 @@ import { feedNow, judgeConnection } from '../../shared/wall/freshness';
 import { pruneResolved } from '../../shared/wall/incidents';
 import { DEFAULT_HOLD_MS, hasHeldPage, holdLevels, holdSome, NO_HELD_LEVELS } from '../../shared/wall/hysteresis';
 import { newlyUrgent, orderPages, urgentDwellMs, urgentPages } from '../../shared/wall/pageImportance';
-import { initialRotation, queueUrgent, setQuiet, stepRotation, tickRotation, togglePause } from '../../shared/wall/rotation';
+import { holdIncidents, initialRotation, queueUrgent, setQuiet, stepRotation, tickRotation, togglePause } from '../../shared/wall/rotation';
 import type { RotationContext } from '../../shared/wall/rotation';
 import { evaluateAll } from '../../shared/wall/sloView';
 import { evaluationCache, evaluationOf } from './evaluationCache';
@@ -93,7 +93,8 @@ export const createWallSlice =
         const isNewSecond = Math.floor(now / 1_000) !== Math.floor(s.now / 1_000);
         const held = s.hasSnapshot ? nextHeld(s, now, isNewSecond, heldMemo) : s.held;
         const hasPageBurn = held === s.held ? s.hasPageBurn : hasHeldPage(held);
-        let rotation = s.rotation;
+        // A major incident that opened since the last tick interrupts the rotation now.
+        let rotation = s.isIncidentInterruptDue ? holdIncidents(s.rotation, rotationContext(s), now) : s.rotation;
         if (hasPageBurn !== s.hasPageBurn) {
           const before = rotationContext(s);
           const after = rotationContext({ ...s, hasPageBurn });
@@ -110,8 +111,8 @@ export const createWallSlice =
           staleAfterMs: s.settings.staleAfterSeconds * 1_000,
         });
         // `now` moves once a second: clocks and ages tick without waking every subscriber four times a second.
-        if (rotation === s.rotation && resolved === s.resolved && connection === s.connection && held === s.held && !isNewSecond) return;
-        set({ rotation, resolved, connection, held, hasPageBurn, ...(isNewSecond ? { now } : {}) });
+        if (rotation === s.rotation && resolved === s.resolved && connection === s.connection && held === s.held && !isNewSecond && !s.isIncidentInterruptDue) return;
+        set({ rotation, resolved, connection, held, hasPageBurn, isIncidentInterruptDue: false, ...(isNewSecond ? { now } : {}) });
       },
       step(direction, now) {
         const s = get();
