@@ -92,3 +92,43 @@ test('the mouse cursor hides after a few idle seconds and comes back when the mo
   await page.mouse.move(300, 300);
   await expect(html).not.toHaveClass(/cursor-hidden/);
 });
+
+test('the dwell bar fills a step with each tick of the clock, in the same task, and stands still while paused', async ({ page, site }) => {
+  feed = await startScenarioFeed(calmShop());
+  const root = await openWall(page, site.url, { feed: feed.server.url, dwell: 20, extra: { distance: '1' } });
+  await expect(root).toHaveAttribute('data-page', 'health');
+  // When the bar's transform and the clock's text change, on the page's clock.
+  const watch = () =>
+    page.evaluate(
+      (ms) =>
+        new Promise<{ bar: Array<[number, string]>; clock: number[] }>((resolve) => {
+          const bar = document.querySelector<HTMLElement>('.dwell-fill')!;
+          const clock = document.querySelector<HTMLElement>('.status-bar .clock')!;
+          const seen = { bar: [] as Array<[number, string]>, clock: [] as number[] };
+          const observer = new MutationObserver((records) => {
+            const at = performance.now();
+            if (records.some((r) => r.target === bar)) seen.bar.push([at, bar.style.transform]);
+            if (records.some((r) => r.target !== bar)) seen.clock.push(at);
+          });
+          observer.observe(bar, { attributes: true, attributeFilter: ['style'] });
+          observer.observe(clock, { childList: true, characterData: true, subtree: true });
+          setTimeout(() => {
+            observer.disconnect();
+            resolve(seen);
+          }, ms);
+        }),
+      3_500,
+    );
+  const running = await watch();
+  const scales = running.bar.map(([, transform]) => Number(/scaleX\(([\d.]+)\)/.exec(transform)?.[1]));
+  expect(scales.length).toBeGreaterThanOrEqual(3);
+  for (let i = 1; i < scales.length; i += 1) expect(scales[i]).toBeGreaterThan(scales[i - 1]!);
+  // Each step of the bar came with a step of the clock: one frame a second, not two.
+  for (const [at] of running.bar) expect(running.clock.some((c) => Math.abs(c - at) < 5)).toBe(true);
+
+  await page.keyboard.press('Space');
+  await expect(root).toHaveAttribute('data-paused', 'true');
+  const paused = await watch();
+  expect(paused.bar).toEqual([]);
+  expect(paused.clock.length).toBeGreaterThanOrEqual(3);
+});

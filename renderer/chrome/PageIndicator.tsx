@@ -13,7 +13,10 @@ const BAR_STEP_MS = 1_000;
  * Fills the bar to the share of the dwell that has passed, stepping once a
  * second by writing its transform directly (no React render, no 60 Hz
  * animation: with software rendering on a TV stick a continuous animation
- * costs several per cent of a core while nothing else happens).
+ * costs several per cent of a core while nothing else happens). The status
+ * bar renders with the clock each second, and that render repaints the bar
+ * at once and starts its timer again: the bar steps in the clock's task and
+ * frame, so an idle wall draws one frame a second for both, not two.
  */
 function useDwellBar(elapsedMs: number, durationMs: number, isRunning: boolean) {
   const ref = useRef<HTMLDivElement>(null);
