@@ -76,7 +76,12 @@ export function groupServices(services: Iterable<Service>): ServiceGroup[] {
     return [{ team: null, services: sortServices(only) }];
   }
   const groups = [...byTeam.entries()].map(([team, list]) => ({ team, services: sortServices(list) }));
-  return groups.sort((a, b) => compareWorst(a.services[0] as Service, b.services[0] as Service) || compareTeams(a.team, b.team));
+  return groups.sort(compareGroups);
+}
+
+/** The order of the health page's groups (each already worst first): by their worst service, then by team name. */
+export function compareGroups(a: ServiceGroup, b: ServiceGroup): number {
+  return compareWorst(a.services[0] as Service, b.services[0] as Service) || compareTeams(a.team ?? NO_TEAM, b.team ?? NO_TEAM);
 }
 
 function compareWorst(a: Service, b: Service): number {

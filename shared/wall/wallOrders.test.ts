@@ -93,6 +93,21 @@ describe('createWallOrders', () => {
     );
   });
 
+  it('moves a service whose status changed within its team, keeping the other teams\' groups, and puts its team first when it is now the worst', () => {
+    const orders = createWallOrders();
+    const all = Array.from({ length: 12 }, (_, n) => service(n, 0, 1, 1 + (n % 3), 0));
+    let entities = applyDeltas(emptyEntities, [{ v: 1, seq: 1, at: 0, upsert: { services: all } }]);
+    const before = orders.groups(entities.services);
+    entities = applyDeltas(entities, [{ v: 1, seq: 2, at: 1, upsert: { services: [service(7, 2, 1, 2, 1)] } }]);
+    const after = orders.groups(entities.services);
+    expect(after).toEqual(groupServices(entities.services.values()));
+    // svc-7 (team-2) went down: its team comes first, and it first in it.
+    expect(after[0]!.team).toBe('team-2');
+    expect(after[0]!.services[0]).toBe(entities.services.get('svc-7'));
+    // The other teams' groups are the same objects: nothing regrouped them.
+    for (const group of after.slice(1)) expect(group).toBe(before.find((g) => g.team === group.team));
+  });
+
   it('orders SLOs and picks the burning ones exactly as budgetsOrder and quietOrder do, held levels included', () => {
     const update = fc.record({ n: fc.integer({ min: 0, max: 40 }), ratio: fc.constantFrom(0, 0.0005, 0.002, 0.01, 0.05, 0.2), isRemoval: fc.boolean() });
     const holds = fc.array(fc.record({ n: fc.integer({ min: 0, max: 40 }), level: fc.integer({ min: 0, max: 3 }) }), { maxLength: 4 });

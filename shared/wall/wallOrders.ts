@@ -3,7 +3,7 @@ import type { Service } from '../protocol/entities';
 import type { SloEvaluation } from '../slo/evaluate';
 import { compareBurning } from '../slo/quietMode';
 import type { BurnRank } from '../slo/quietMode';
-import { groupServices } from './healthOrder';
+import { compareGroups, compareServices, groupServices } from './healthOrder';
 import type { ServiceGroup } from './healthOrder';
 import { heldLevelOf } from './hysteresis';
 import type { HeldLevels } from './hysteresis';
@@ -38,6 +38,21 @@ function sameServiceOrder(a: Service, b: Service): boolean {
 type SloKey = BurnRank & Pick<SloEvaluation, 'isBurning'>;
 
 const NO_IDS: ReadonlySet<string> = new Set();
+
+/** Past this many services changing place in one batch, regrouping them all is as cheap. */
+const MAX_MOVED_SERVICES = 16;
+
+/** Where `service` goes in `services` (worst first) to keep them in order. */
+function sortedIndex(services: readonly Service[], service: Service): number {
+  let lo = 0;
+  let hi = services.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareServices(services[mid]!, service) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** The key of an evaluation at its held level: what `asHeld` would give, without copying the whole evaluation. */
 function keyOf(held: HeldLevels | undefined, e: SloEvaluation): SloKey {
@@ -90,17 +105,23 @@ export function createWallOrders(): WallOrders {
   let placeOf: Map<string, readonly [number, number]> | null = null;
 
   // The common batch of services: a few re-measured (the map's lineage
-  // names them), none arriving, leaving or changing what its place depends
-  // on. Only their groups are copied, with the new objects in the old
-  // places. Null when the batch is not that simple.
+  // names them), none arriving, leaving or changing team. Only their groups
+  // are copied, with the new objects in the old places; a service whose
+  // status, tier or name changed (an incident degrading it) moves within its
+  // team's group, and the groups are ordered again by their worst service,
+  // instead of regrouping the whole company. Null when the batch is not
+  // that simple.
   function replaceInGroups(before: ReadonlyMap<string, Service>, after: ReadonlyMap<string, Service>): ServiceGroup[] | null {
     const ids = changedIds(before, after, { maxIds: patchLimit(after.size) });
     if (ids === null) return null;
+    const moved = new Set<string>();
     for (const id of ids) {
       const was = before.get(id);
       const now = after.get(id);
-      if (was === undefined || now === undefined || !sameServiceOrder(was, now)) return null;
+      if (was === undefined || now === undefined || was.team !== now.team) return null;
+      if (!sameServiceOrder(was, now)) moved.add(id);
     }
+    if (moved.size > MAX_MOVED_SERVICES) return null;
     if (placeOf === null) {
       placeOf = new Map();
       lastGroups.forEach((g, gi) => g.services.forEach((service, si) => placeOf!.set(service.id, [gi, si])));
@@ -117,7 +138,18 @@ export function createWallOrders(): WallOrders {
       }
       (groups[gi]!.services as Service[])[si] = after.get(id)!;
     }
-    return groups;
+    if (moved.size === 0) return groups;
+    // Each moved service leaves its place and goes back in where the order puts it now.
+    for (const gi of copied) {
+      const group = groups[gi]!;
+      const services = group.services.filter((s) => !moved.has(s.id));
+      if (services.length === group.services.length) continue;
+      for (const s of group.services) if (moved.has(s.id)) services.splice(sortedIndex(services, s), 0, s);
+      groups[gi] = { team: group.team, services };
+    }
+    // Places within a group and the groups' order may have changed: found again when next needed.
+    placeOf = null;
+    return groups.sort(compareGroups);
   }
 
   // The common batch: the same SLOs in the same places (a map keeps an
