@@ -54,7 +54,7 @@ describe('frameScheduler', () => {
     expect(log).toEqual(['flush']);
   });
 
-  it('makes a further flush before the frame wait for it: one batch per frame', () => {
+  it('makes a further flush before the frame wait for it, and runs it in a task after the frame, not inside it: one batch per frame', () => {
     const page = fakePage();
     const schedule = frameScheduler(250, page.deps);
     const log: string[] = [];
@@ -64,6 +64,8 @@ describe('frameScheduler', () => {
     page.runTasks();
     expect(log).toEqual(['first']);
     page.frame();
+    expect(log).toEqual(['first']);
+    page.runTasks();
     expect(log).toEqual(['first', 'second']);
     // The fallback timer of the one that waited is gone: it does not run twice.
     page.fireTimers();
@@ -84,9 +86,12 @@ describe('frameScheduler', () => {
     page.runTasks();
     expect(slices).toBe(1);
     page.frame();
+    page.runTasks();
     expect(slices).toBe(2);
     page.runTasks();
+    expect(slices).toBe(2);
     page.frame();
+    page.runTasks();
     expect(slices).toBe(3);
     // A frame with no flush in it: the next flush goes ahead of the frame again.
     page.frame();

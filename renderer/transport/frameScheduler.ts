@@ -29,20 +29,20 @@ function browserDeps(): FrameSchedulerDeps {
 }
 
 /**
- * Runs each flush once per frame at most, in a task of its own before the
- * frame when it can. A flush applies a batch to the store and React renders
+ * Runs each flush once per frame at most, always in a task of its own, never
+ * inside the frame. A flush applies a batch to the store and React renders
  * it in the same task; run inside the frame (in an animation frame
  * callback), that script and the frame's style, layout and paint made one
- * task, and on a busy machine one long task. Run in a task of its own
- * ahead of the frame, the same work shows on the same frame in two shorter
- * tasks.
+ * task, and on a busy machine one long task. In a task of its own the same
+ * work takes two shorter tasks.
  *
- * The first flush since the last frame runs in a posted task; any further
- * one waits for the next frame (a burst of messages is then one batch per
- * frame, and a large snapshot's staged slices one slice per frame). A
- * hidden window or a minimised Electron wall gets no frames: a flush
- * waiting for one runs after `fallbackMs`, so the store still follows the
- * feed and is current when shown.
+ * The first flush since the last frame runs in a posted task at once, and
+ * shows on the coming frame. Any further one waits for that frame and runs
+ * in a task posted from it, right after its paint: a burst of messages is
+ * one batch per frame, and a large snapshot's staged slices one slice per
+ * frame. A hidden window or a minimised Electron wall gets no frames: a
+ * flush waiting for one runs after `fallbackMs`, so the store still follows
+ * the feed and is current when shown.
  */
 export function frameScheduler(fallbackMs = 250, deps: FrameSchedulerDeps = browserDeps()): FlushScheduler {
   let hasRunThisFrame = false;
@@ -74,7 +74,7 @@ export function frameScheduler(fallbackMs = 250, deps: FrameSchedulerDeps = brow
       ran();
       flush();
     };
-    const frame = deps.requestFrame(run);
+    const frame = deps.requestFrame(() => deps.postTask(run));
     const timer = deps.setTimer(run, deps.isHidden() ? 0 : fallbackMs);
   };
 }
