@@ -45,15 +45,13 @@ function browserDeps(): FrameSchedulerDeps {
  * the feed and is current when shown.
  */
 export function frameScheduler(fallbackMs = 250, deps: FrameSchedulerDeps = browserDeps()): FlushScheduler {
+  // Set when a flush runs (or is posted), cleared by the next frame, which is asked for then.
   let hasRunThisFrame = false;
-  let isFrameAsked = false;
 
   function ran(): void {
+    if (hasRunThisFrame) return;
     hasRunThisFrame = true;
-    if (isFrameAsked) return;
-    isFrameAsked = true;
     deps.requestFrame(() => {
-      isFrameAsked = false;
       hasRunThisFrame = false;
     });
   }

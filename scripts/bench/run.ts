@@ -249,7 +249,7 @@ async function runScenario(s: Scenario, executablePath: string, { profile: isPro
         const over = (ms: number) => taskCpu.filter((cpu) => cpu > ms).length;
         rows.push([
           'traced main-thread tasks by their own CPU: p50 / p99 / max; over 16, 25 ms',
-          `${formatMs(percentile(taskCpu, 50))} / ${formatMs(percentile(taskCpu, 99))} / ${formatMs(taskCpu.reduce((max, cpu) => Math.max(max, cpu), 0))}; ${over(16)}, ${over(25)} (of ${taskCpu.length})`,
+          `${formatMs(percentile(taskCpu, 50))} / ${formatMs(percentile(taskCpu, 99))} / ${formatMs(tally(taskCpu).max)}; ${over(16)}, ${over(25)} (of ${taskCpu.length})`,
         ]);
       }
     } else {

@@ -116,6 +116,14 @@ function collect(span: Span, selfByName: Map<string, number>, gc: { v8: number; 
   for (const child of span.children) collect(child, selfByName, gc, inGc || isGc);
 }
 
+/** The `shown` largest of self times in microseconds by event name, largest first, in milliseconds. */
+function largestSelfTimes(selfByName: ReadonlyMap<string, number>, shown: number): Array<{ name: string; ms: number }> {
+  return [...selfByName]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, shown)
+    .map(([name, us]) => ({ name, ms: us / 1000 }));
+}
+
 /**
  * The page main thread's top-level tasks longer than `minMs`, longest first,
  * each with its self time by event name (`partsShown` largest) and its
@@ -141,10 +149,7 @@ export function longTaskBreakdowns(events: readonly TraceEvent[], minMs = 50, pa
       const selfByName = new Map<string, number>();
       const gc = { v8: 0, blink: 0 };
       collect(task, selfByName, gc, false);
-      const parts = [...selfByName]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, partsShown)
-        .map(([name, us]) => ({ name, ms: us / 1000 }));
+      const parts = largestSelfTimes(selfByName, partsShown);
       const byThread = new Map<string, number>();
       for (const o of otherRoots) byThread.set(o.thread, (byThread.get(o.thread) ?? 0) + busyIn(o.roots, task.start, task.end));
       const others = [...byThread]
@@ -168,10 +173,7 @@ export function mainThreadSelfTimes(events: readonly TraceEvent[], shown = 12): 
   const selfByName = new Map<string, number>();
   const gc = { v8: 0, blink: 0 };
   for (const root of spans(events, thread)) collect(root, selfByName, gc, false);
-  return [...selfByName]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, shown)
-    .map(([name, us]) => ({ name, ms: us / 1000 }));
+  return largestSelfTimes(selfByName, shown);
 }
 
 /**

@@ -42,18 +42,6 @@ const NO_IDS: ReadonlySet<string> = new Set();
 /** Past this many services changing place in one batch, regrouping them all is as cheap. */
 const MAX_MOVED_SERVICES = 16;
 
-/** Where `service` goes in `services` (worst first) to keep them in order. */
-function sortedIndex(services: readonly Service[], service: Service): number {
-  let lo = 0;
-  let hi = services.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareServices(services[mid]!, service) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The key of an evaluation at its held level: what `asHeld` would give, without copying the whole evaluation. */
 function keyOf(held: HeldLevels | undefined, e: SloEvaluation): SloKey {
   const level = held === undefined ? e.level : heldLevelOf(held, e.sloId, e.level);
@@ -142,10 +130,10 @@ export function createWallOrders(): WallOrders {
     // Each moved service leaves its place and goes back in where the order puts it now.
     for (const gi of copied) {
       const group = groups[gi]!;
-      const services = group.services.filter((s) => !moved.has(s.id));
-      if (services.length === group.services.length) continue;
-      for (const s of group.services) if (moved.has(s.id)) services.splice(sortedIndex(services, s), 0, s);
-      groups[gi] = { team: group.team, services };
+      const stay = group.services.filter((s) => !moved.has(s.id));
+      if (stay.length === group.services.length) continue;
+      const arriving = group.services.filter((s) => moved.has(s.id)).sort(compareServices);
+      groups[gi] = { team: group.team, services: mergeSorted(stay, arriving, compareServices) };
     }
     // Places within a group and the groups' order may have changed: found again when next needed.
     placeOf = null;
