@@ -97,6 +97,30 @@ describe('wall store', () => {
     expect(store.getState().rotation).toBe(held);
   });
 
+  it('a pause pressed after a major incident arrived, before the tick, pauses on the incidents page and holds', () => {
+    const store = createWallStore(testSettings(), T0);
+    store.getState().applyBatch(batch({ snapshot: { message: snapshot({ incidents: [] }), history: new Map() } }));
+    store.getState().applyBatch(batch({ deltas: [delta(2, { upsert: { incidents: [exampleIncident({ id: 'new', severity: 'sev1' })] } })], receivedAt: T0 + 5_000 }));
+    store.getState().togglePause(T0 + 5_050);
+    expect(store.getState().rotation).toMatchObject({ page: 'incidents', pausedAt: T0 + 5_050 });
+    // The tick that follows does not turn the page again, and so does not undo the pause.
+    store.getState().tick(T0 + 5_100);
+    store.getState().tick(T0 + 120_000);
+    expect(store.getState().rotation).toMatchObject({ page: 'incidents', pausedAt: T0 + 5_050 });
+  });
+
+  it('a step pressed before the interrupt tick steps on from the incidents page', () => {
+    const store = createWallStore(testSettings(), T0);
+    store.getState().applyBatch(batch({ snapshot: { message: snapshot({ incidents: [] }), history: new Map() } }));
+    store.getState().setLayout({ available: new Set(['health', 'budgets', 'incidents']), subPages: { health: 1, budgets: 1, incidents: 1, quiet: 1 } });
+    store.getState().applyBatch(batch({ deltas: [delta(2, { upsert: { incidents: [exampleIncident({ id: 'new', severity: 'sev2' })] } })], receivedAt: T0 + 5_000 }));
+    store.getState().step(1, T0 + 5_050);
+    const stepped = store.getState().rotation;
+    expect(stepped.page).not.toBe('incidents');
+    store.getState().tick(T0 + 5_100);
+    expect(store.getState().rotation.page).toBe(stepped.page);
+  });
+
   it('keeps a resolved incident a few minutes on the feed clock, then lets it go', () => {
     const store = liveStore();
     const resolved = exampleIncident({ status: 'resolved', resolvedAt: T0 });

@@ -63,6 +63,16 @@ function nextHeld(s: WallState, now: number, isNewSecond: boolean, memo: HeldMem
 
 const levelOf = (slo: Slo | undefined) => (slo === undefined ? null : evaluationOf(slo).level);
 
+/**
+ * The rotation with a major incident that opened since the last tick shown:
+ * the tick turns to it, and so does an operator's key pressed before that
+ * tick, which then acts on the incidents page (a pause pressed after the
+ * incident arrived holds, rather than being undone by the turn).
+ */
+function interrupted(s: WallState, now: number): WallState['rotation'] {
+  return s.isIncidentInterruptDue ? holdIncidents(s.rotation, rotationContext(s), now) : s.rotation;
+}
+
 /** Before the screen is measured: every page one sub-page, none known to have content. */
 export const initialLayout: WallLayout = Object.freeze({
   available: new Set<WallPage>(),
@@ -94,7 +104,7 @@ export const createWallSlice =
         const held = s.hasSnapshot ? nextHeld(s, now, isNewSecond, heldMemo) : s.held;
         const hasPageBurn = held === s.held ? s.hasPageBurn : hasHeldPage(held);
         // A major incident that opened since the last tick interrupts the rotation now.
-        let rotation = s.isIncidentInterruptDue ? holdIncidents(s.rotation, rotationContext(s), now) : s.rotation;
+        let rotation = interrupted(s, now);
         if (hasPageBurn !== s.hasPageBurn) {
           const before = rotationContext(s);
           const after = rotationContext({ ...s, hasPageBurn });
@@ -116,17 +126,17 @@ export const createWallSlice =
       },
       step(direction, now) {
         const s = get();
-        set({ rotation: stepRotation(s.rotation, rotationContext(s), direction, now) });
+        set({ rotation: stepRotation(interrupted(s, now), rotationContext(s), direction, now), isIncidentInterruptDue: false });
       },
       togglePause(now) {
-        set({ rotation: togglePause(get().rotation, now) });
+        set({ rotation: togglePause(interrupted(get(), now), now), isIncidentInterruptDue: false });
       },
       toggleQuiet(now) {
-        const { rotation } = get();
-        set({ rotation: setQuiet(rotation, !rotation.isQuiet, now) });
+        const rotation = interrupted(get(), now);
+        set({ rotation: setQuiet(rotation, !rotation.isQuiet, now), isIncidentInterruptDue: false });
       },
       setQuiet(isQuiet, now) {
-        set({ rotation: setQuiet(get().rotation, isQuiet, now) });
+        set({ rotation: setQuiet(interrupted(get(), now), isQuiet, now), isIncidentInterruptDue: false });
       },
       toggleHelp() {
         set({ isHelpOpen: !get().isHelpOpen });
