@@ -175,3 +175,25 @@ for (const size of [
     expect(titleLines).toBe(2);
   });
 }
+
+test('the widest figures each format makes fit a tile at 1280x720', async ({ page, site }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  feed = await startScenarioFeed({
+    name: 'wide figures',
+    services: [{ id: 'ledger', name: 'Ledger', team: 'payments', tier: 1, signals: { rps: 900_000, latencyP99Ms: 900 } }],
+    slos: [{ id: 'ledger-availability', service: 'ledger', objective: 0.999, windowDays: 30 }],
+    steps: [
+      { at: '0s', all: 'healthy' },
+      { at: '0s', ratios: { slo: 'ledger-availability', '5m': 0.9, window: 0.0005 } },
+    ],
+  });
+  await openWall(page, site.url, { feed: feed.server.url, pages: ['health'], dwell: 600 });
+  const tile = page.locator('[data-service-id="ledger"]');
+  // Three characters before the unit (the format's widest): 900k/s or so, 90.00%, 9xx ms.
+  await expect(tile.locator('.sig-rps')).toHaveText(/^\d{3}k\/s$|^\d\.\dM\/s$/);
+  await expect(tile.locator('.sig-err')).toHaveText(/^\d\d\.\d\d%$/);
+  await expect(tile.locator('.sig-p99')).toHaveText(/^\d{3} ms$/);
+  const [box] = await boxes(page, 'data-service-id');
+  expect(box?.cutText).toEqual([]);
+  expect(box?.isClipped).toBe(false);
+});
