@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect } from 'react';
 import { legibleRootScale } from '../../shared/wall/legibility';
-import { isDimmed, orbitAt } from '../../shared/wall/screenCare';
+import { isDimmed, ORBIT_PATH, orbitAt } from '../../shared/wall/screenCare';
 import { useWall } from '../store/useWall';
 import type { WallModel } from './useWallModel';
 
@@ -17,7 +17,13 @@ export interface ScreenCare {
  * for `#wall`.
  */
 export function useScreenCare(model: WallModel, isCalm: boolean): ScreenCare {
-  const now = useWall((s) => s.now);
+  // The orbit's step and the minute of the day, not the clock itself: the
+  // wall's root renders when one of them moves, not every second.
+  const orbitStep = useWall((s) => orbitAt(s.now).step);
+  const minuteOfDay = useWall((s) => {
+    const local = new Date(s.now);
+    return local.getHours() * 60 + local.getMinutes();
+  });
   const palette = useWall((s) => s.settings.palette ?? 'safe');
   const screenInches = useWall((s) => s.settings.screenInches ?? 55);
   const viewingDistanceMeters = useWall((s) => s.settings.viewingDistanceMeters ?? 3);
@@ -36,10 +42,10 @@ export function useScreenCare(model: WallModel, isCalm: boolean): ScreenCare {
     document.documentElement.style.setProperty('--legible-scale', String(legibleRootScale({ screenInches, viewingDistanceMeters })));
   }, [screenInches, viewingDistanceMeters]);
 
-  const local = new Date(now);
   const isBurning = model.judged.some((j) => j.evaluation.level !== 'none');
+  const [x, y] = ORBIT_PATH[orbitStep] as readonly [number, number];
   return {
-    orbit: orbitAt(now),
-    isDimmed: isDimmed({ nightWindow, minuteOfDay: local.getHours() * 60 + local.getMinutes(), isCalm, isBurning, hasOpenIncident, isLive }),
+    orbit: { step: orbitStep, x, y },
+    isDimmed: isDimmed({ nightWindow, minuteOfDay, isCalm, isBurning, hasOpenIncident, isLive }),
   };
 }
