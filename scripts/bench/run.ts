@@ -8,6 +8,7 @@ import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { startWebKiosk } from '../../web/server';
 import { baseUrl, wallUrl } from '../../web/wallUrl';
+import { clockFloorShare } from './clockFloor';
 import { kioskFirstPaint } from './kioskFirstPaint';
 import { createLoadSource } from './loadSource';
 import type { LoadSource } from './loadSource';
@@ -25,7 +26,8 @@ import { parseBenchArgs } from './scenarios';
 import type { BenchArgs, Scenario } from './scenarios';
 import { formatGrowth, formatMb, formatMs, formatShare, formatTable, percentile, tally } from './stats';
 
-const IDLE_SECONDS = 5;
+// Long enough to hold page turns at the bench's dwell, which an idle wall pays for too.
+const IDLE_SECONDS = 30;
 // A shorter dwell than the wall's default, so a run sees every page.
 const DWELL_SECONDS = 10;
 // Long animation frames listed per table: the longest ones tell where the time goes.
@@ -310,10 +312,26 @@ function wallShare(probe: Pick<ProbeData, 'bigMessageAt' | 'afterBigMessageAt'>,
   ];
 }
 
+/** The floor the idle figures are read against: a page that only ticks a clock, in the same Chromium. */
+async function floorTable(executablePath: string): Promise<string> {
+  say(`floor: a page that ticks a clock for ${IDLE_SECONDS} s`);
+  const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...extraChromiumArgs()] });
+  try {
+    const share = await clockFloorShare(browser, IDLE_SECONDS);
+    return formatTable(`floor (${new Date().toISOString()})`, [
+      ['cores / load average (1, 5, 15 min)', `${os.cpus().length} / ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`],
+      ['renderer process CPU of a screen of text with a clock ticking each second (share of one core)', formatShare(share)],
+    ]);
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium found (set NOC_WALL_CHROMIUM)');
+  process.stdout.write(`\n${await floorTable(executablePath)}\n`);
   for (const s of args.scenarios) process.stdout.write(`\n${await runScenario(s, executablePath, args, path.resolve(args.dist))}\n`);
 }
 
