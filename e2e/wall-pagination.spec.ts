@@ -18,6 +18,8 @@ interface Box {
   right: number;
   bottom: number;
   isClipped: boolean;
+  /** Its content is wider than it: something inside spills out of its right edge. */
+  isClippedX: boolean;
   /** Text of elements inside it whose text is wider than the element: cut off, or cut with an ellipsis. */
   cutText: string[];
 }
@@ -33,7 +35,7 @@ function boxes(page: Page, attribute: string): Promise<Box[]> {
           const hasText = [...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
           if (hasText && element.scrollWidth > element.clientWidth + 1) cutText.push(element.textContent?.trim() ?? '');
         }
-        return { id: e.getAttribute(name) ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom, isClipped: e.scrollHeight > e.clientHeight + 1, cutText };
+        return { id: e.getAttribute(name) ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom, isClipped: e.scrollHeight > e.clientHeight + 1, isClippedX: e.scrollWidth > e.clientWidth + 1, cutText };
       }),
     attribute,
   );
@@ -73,6 +75,7 @@ async function walkSubPages(page: Page, attribute: string): Promise<string[][]> 
       expect(box.top, `${box.id} top edge`).toBeGreaterThanOrEqual(content.y);
       expect(box.bottom, `${box.id} bottom edge`).toBeLessThanOrEqual(statusBar.y);
       expect(box.isClipped, `${box.id} content fits its box`).toBe(false);
+      expect(box.isClippedX, `${box.id} content fits its width`).toBe(false);
       expect(box.cutText, `${box.id} text fits its width`).toEqual([]);
     }
     seen.push(shown.map((b) => b.id));
@@ -176,24 +179,30 @@ for (const size of [
   });
 }
 
-test('the widest figures each format makes fit a tile at 1280x720', async ({ page, site }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  feed = await startScenarioFeed({
-    name: 'wide figures',
-    services: [{ id: 'ledger', name: 'Ledger', team: 'payments', tier: 1, signals: { rps: 900_000, latencyP99Ms: 900 } }],
-    slos: [{ id: 'ledger-availability', service: 'ledger', objective: 0.999, windowDays: 30 }],
-    steps: [
-      { at: '0s', all: 'healthy' },
-      { at: '0s', ratios: { slo: 'ledger-availability', '5m': 0.9, window: 0.0005 } },
-    ],
+for (const size of [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 720 },
+]) {
+  test(`the widest status and figures fit a tile at ${size.width}x${size.height}`, async ({ page, site }) => {
+    await page.setViewportSize(size);
+    feed = await startScenarioFeed({
+      name: 'wide figures',
+      services: [{ id: 'ledger', name: 'Ledger', team: 'payments', tier: 1, signals: { rps: 900_000, latencyP99Ms: 900 } }],
+      slos: [{ id: 'ledger-availability', service: 'ledger', objective: 0.999, windowDays: 30 }],
+      steps: [
+        { at: '0s', all: 'healthy' },
+        { at: '0s', ratios: { slo: 'ledger-availability', '5m': 0.9, window: 0.0005 } },
+        { at: '0s', service: { id: 'ledger', status: 'degraded' } },
+      ],
+    });
+    await openWall(page, site.url, { feed: feed.server.url, pages: ['health'], dwell: 600 });
+    const tile = page.locator('[data-service-id="ledger"]');
+    // The widest each format makes: three digits and the unit.
+    await expect(tile.locator('.tile-status')).toHaveText('DEGRADED');
+    await expect(tile.locator('.sig-rps')).toHaveText(/^\d{3}k\/s$|^\d\.\dM\/s$/);
+    await expect(tile.locator('.sig-err')).toHaveText(/^\d\d\.\d%$/);
+    await expect(tile.locator('.sig-p99')).toHaveText(/^\d{3} ms$/);
+    const [box] = await boxes(page, 'data-service-id');
+    expect(box).toMatchObject({ cutText: [], isClipped: false, isClippedX: false });
   });
-  await openWall(page, site.url, { feed: feed.server.url, pages: ['health'], dwell: 600 });
-  const tile = page.locator('[data-service-id="ledger"]');
-  // Three characters before the unit (the format's widest): 900k/s or so, 90.00%, 9xx ms.
-  await expect(tile.locator('.sig-rps')).toHaveText(/^\d{3}k\/s$|^\d\.\dM\/s$/);
-  await expect(tile.locator('.sig-err')).toHaveText(/^\d\d\.\d\d%$/);
-  await expect(tile.locator('.sig-p99')).toHaveText(/^\d{3} ms$/);
-  const [box] = await boxes(page, 'data-service-id');
-  expect(box?.cutText).toEqual([]);
-  expect(box?.isClipped).toBe(false);
-});
+}

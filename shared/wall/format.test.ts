@@ -11,6 +11,21 @@ describe('formats', () => {
     expect(formatRps(-1)).toBe('–');
   });
 
+  it('never grows a character by rounding: each format stays within its widest string', () => {
+    expect([9.96, 999.6, 9_960, 999_600, 9_960_000].map(formatRps)).toEqual(['10/s', '1.0k/s', '10k/s', '1.0M/s', '10M/s']);
+    expect([0.09996, 0.123, 0.9996].map(formatErrorRatio)).toEqual(['10.0%', '12.3%', '100%']);
+    expect([999.6, 9_996, 59_960].map(formatLatency)).toEqual(['1.00 s', '10.0 s', '60 s']);
+    // The widest each makes, over a sweep of values: no more characters than these.
+    const widest = (format: (n: number) => string, top: number) => {
+      let longest = '';
+      for (let v = 0; v < top; v = v * 1.0007 + 0.001) if (format(v).length > longest.length) longest = format(v);
+      return longest.length;
+    };
+    expect(widest(formatRps, 9e8)).toBe('999k/s'.length);
+    expect(widest(formatErrorRatio, 1.5)).toBe('99.9%'.length);
+    expect(widest(formatLatency, 6e5)).toBe('999 ms'.length);
+  });
+
   it('shows error ratios and latencies with units', () => {
     expect(formatErrorRatio(0.031)).toBe('3.10%');
     expect(formatErrorRatio(1)).toBe('100%');

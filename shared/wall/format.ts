@@ -4,29 +4,35 @@
  * tabular numerals; these keep the number of characters steady too).
  */
 
-/** Requests per second: "0.4/s", "12/s", "1.2k/s", "34k/s", "1.2M/s". */
+// Each format below changes unit or precision where its rounding would add
+// a character ("10.0k/s" from 9,960/s, "1000 ms" from 999.6 ms), so a
+// column sized for its widest string ("999k/s", "99.9%", "999 ms") holds all.
+
+/** Requests per second: "0.4/s", "12/s", "1.2k/s", "34k/s", "1.2M/s", "12M/s". */
 export function formatRps(rps: number): string {
   if (!Number.isFinite(rps) || rps < 0) return '–';
-  if (rps < 10) return `${rps.toFixed(1)}/s`;
-  if (rps < 1_000) return `${Math.round(rps)}/s`;
-  if (rps < 10_000) return `${(rps / 1_000).toFixed(1)}k/s`;
-  if (rps < 1_000_000) return `${Math.round(rps / 1_000)}k/s`;
-  return `${(rps / 1_000_000).toFixed(1)}M/s`;
+  if (rps < 9.95) return `${rps.toFixed(1)}/s`;
+  if (rps < 999.5) return `${Math.round(rps)}/s`;
+  if (rps < 9_950) return `${(rps / 1_000).toFixed(1)}k/s`;
+  if (rps < 999_500) return `${Math.round(rps / 1_000)}k/s`;
+  if (rps < 9_950_000) return `${(rps / 1_000_000).toFixed(1)}M/s`;
+  return `${Math.round(rps / 1_000_000)}M/s`;
 }
 
-/** An error ratio as a percentage with two decimals: "0.00%", "3.10%", "100%". */
+/** An error ratio as a percentage, two decimals under 10% and one from there: "0.00%", "3.10%", "12.3%", "100%". */
 export function formatErrorRatio(ratio: number): string {
   if (!Number.isFinite(ratio)) return '–';
-  if (ratio >= 1) return '100%';
-  return `${(ratio * 100).toFixed(2)}%`;
+  const percent = ratio * 100;
+  if (percent >= 99.95) return '100%';
+  return percent < 9.995 ? `${percent.toFixed(2)}%` : `${percent.toFixed(1)}%`;
 }
 
 /** A latency: "87 ms", "1.24 s", "12.5 s", "95 s". */
 export function formatLatency(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '–';
-  if (ms < 1_000) return `${Math.round(ms)} ms`;
-  if (ms < 10_000) return `${(ms / 1_000).toFixed(2)} s`;
-  if (ms < 60_000) return `${(ms / 1_000).toFixed(1)} s`;
+  if (ms < 999.5) return `${Math.round(ms)} ms`;
+  if (ms < 9_995) return `${(ms / 1_000).toFixed(2)} s`;
+  if (ms < 59_950) return `${(ms / 1_000).toFixed(1)} s`;
   return `${Math.round(ms / 1_000)} s`;
 }
 
