@@ -116,7 +116,8 @@ describe('wall store', () => {
     store.getState().applyBatch(batch({ deltas: [delta(2, { upsert: { incidents: [exampleIncident({ id: 'new', severity: 'sev2' })] } })], receivedAt: T0 + 5_000 }));
     store.getState().step(1, T0 + 5_050);
     const stepped = store.getState().rotation;
-    expect(stepped.page).not.toBe('incidents');
+    // Urgent pages first: incidents, health, budgets. From the incidents page the step lands on health; from health, where the wall was, it would be budgets.
+    expect(stepped.page).toBe('health');
     store.getState().tick(T0 + 5_100);
     expect(store.getState().rotation.page).toBe(stepped.page);
   });

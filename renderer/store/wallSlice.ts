@@ -90,6 +90,11 @@ export const createWallSlice =
   (start: number): Slice<WallSlice> =>
   (set, get) => {
     const heldMemo: HeldMemo = { slos: null, pending: new Set() };
+    // An operator's key acts on the rotation with any pending interrupt shown first (see `interrupted`).
+    const operate = (now: number, change: (rotation: WallState['rotation'], s: WallState) => WallState['rotation']) => {
+      const s = get();
+      set({ rotation: change(interrupted(s, now), s), isIncidentInterruptDue: false });
+    };
     return {
       rotation: initialRotation([...WALL_PAGES], start),
       held: NO_HELD_LEVELS,
@@ -125,18 +130,16 @@ export const createWallSlice =
         set({ rotation, resolved, connection, held, hasPageBurn, isIncidentInterruptDue: false, ...(isNewSecond ? { now } : {}) });
       },
       step(direction, now) {
-        const s = get();
-        set({ rotation: stepRotation(interrupted(s, now), rotationContext(s), direction, now), isIncidentInterruptDue: false });
+        operate(now, (rotation, s) => stepRotation(rotation, rotationContext(s), direction, now));
       },
       togglePause(now) {
-        set({ rotation: togglePause(interrupted(get(), now), now), isIncidentInterruptDue: false });
+        operate(now, (rotation) => togglePause(rotation, now));
       },
       toggleQuiet(now) {
-        const rotation = interrupted(get(), now);
-        set({ rotation: setQuiet(rotation, !rotation.isQuiet, now), isIncidentInterruptDue: false });
+        operate(now, (rotation) => setQuiet(rotation, !rotation.isQuiet, now));
       },
       setQuiet(isQuiet, now) {
-        set({ rotation: setQuiet(interrupted(get(), now), isQuiet, now), isIncidentInterruptDue: false });
+        operate(now, (rotation) => setQuiet(rotation, isQuiet, now));
       },
       toggleHelp() {
         set({ isHelpOpen: !get().isHelpOpen });

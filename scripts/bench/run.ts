@@ -39,6 +39,9 @@ const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 const say = (line: string) => process.stderr.write(`bench ${new Date().toISOString().slice(11, 19)} ${line}\n`);
 type Row = [string, string];
 
+/** The machine as the table is made: other work on it changes every figure. */
+const machineRow = (): Row => ['cores / load average (1, 5, 15 min)', `${os.cpus().length} / ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`];
+
 /** Further Chromium flags for a diagnosis, from NOC_WALL_BENCH_CHROMIUM_ARGS (as `--js-flags=--trace-deopt`, its output seen with DEBUG=pw:browser). */
 function extraChromiumArgs(): string[] {
   return (process.env.NOC_WALL_BENCH_CHROMIUM_ARGS ?? '').split(' ').filter((a) => a !== '');
@@ -170,7 +173,7 @@ async function runScenario(s: Scenario, executablePath: string, { profile: isPro
     await setFrameTiming(page, true);
     const rows: Row[] = [
       ['build served', root],
-      ['cores / load average (1, 5, 15 min)', `${os.cpus().length} / ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`],
+      machineRow(),
       ['services / SLOs / active incidents', `${s.services} / ${s.slos} / ${source.incidentCount()}`],
       ['first paint after snapshot `at`', formatMs(readyAt - snapshotAt)],
       ['  of which (ms after `at`)', firstPaintSteps(snapshotAt, firstProbe.bigMessageAt, marks, readyAt)],
@@ -319,7 +322,7 @@ async function floorTable(executablePath: string): Promise<string> {
   try {
     const share = await clockFloorShare(browser, IDLE_SECONDS);
     return formatTable(`floor (${new Date().toISOString()})`, [
-      ['cores / load average (1, 5, 15 min)', `${os.cpus().length} / ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`],
+      machineRow(),
       ['renderer process CPU of a screen of text with a clock ticking each second (share of one core)', formatShare(share)],
     ]);
   } finally {
