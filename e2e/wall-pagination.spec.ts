@@ -206,3 +206,83 @@ for (const size of [
     expect(box).toMatchObject({ cutText: [], isClipped: false, isClippedX: false });
   });
 }
+
+/** An SLO card's facts, each against its column and the chart beside it. */
+function sloCardFit(page: Page, id: string) {
+  return page.locator(`[data-slo-id="${id}"]`).evaluate((card) => {
+    const chart = card.querySelector('.slo-chart')!.getBoundingClientRect();
+    const canvas = card.querySelector('.chart-canvas')!.getBoundingClientRect();
+    const name = card.querySelector('.slo-name')!;
+    const facts = [...card.children].filter((e) => !e.classList.contains('slo-chart') && !e.classList.contains('slo-head'));
+    const explain = card.querySelector('.slo-explain')!;
+    const lineHeight = parseFloat(getComputedStyle(explain).lineHeight);
+    const lines = Number(getComputedStyle(explain).webkitLineClamp);
+    return {
+      nameLines: Math.round(name.getBoundingClientRect().height / parseFloat(getComputedStyle(name).lineHeight)),
+      // Content wider than its column spills into the chart's.
+      spilling: facts.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => `${e.className} ${e.scrollWidth} > ${e.clientWidth}`),
+      overChart: facts.filter((e) => e.getBoundingClientRect().right > chart.left + 1).map((e) => e.className),
+      // Up to its clamp, the explanation shows whole lines: a squeezed row cuts the last in half.
+      explainCut: explain.clientHeight < Math.min(explain.scrollHeight, lines * lineHeight) - 1,
+      canvas: { width: Math.round(canvas.width), height: Math.round(canvas.height) },
+    };
+  });
+}
+
+for (const size of [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 720 },
+]) {
+  test(`the widest figures and a two-line name fit an SLO card, whose chart keeps one size, at ${size.width}x${size.height}`, async ({ page, site }) => {
+    await page.setViewportSize(size);
+    const long = 'Payments Reconciliation Ledger Writer write availability';
+    feed = await startScenarioFeed({
+      name: 'wide SLO figures',
+      services: [{ id: 'ledger', name: 'Ledger', team: 'payments', tier: 1 }],
+      slos: [
+        { id: 'overspent', service: 'ledger', name: long, objective: 0.999, windowDays: 30 },
+        { id: 'slow-burn', service: 'ledger', name: `${long} in the EU`, objective: 0.99995, windowDays: 28 },
+        { id: 'short', service: 'ledger', name: 'Ledger reads', objective: 0.99, windowDays: 30 },
+      ],
+      steps: [
+        { at: '0s', all: 'healthy' },
+        // 55.5x in every window, and the budget overspent by 99.9%.
+        { at: '0s', ratios: { slo: 'overspent', '5m': 0.0555, '30m': 0.0555, '1h': 0.0555, '2h': 0.0555, '6h': 0.0555, '1d': 0.0555, '3d': 0.0555, window: 0.001999 } },
+        { at: '0s', ratios: { slo: 'short', '5m': 0.03, '30m': 0.03, '1h': 0.03, '2h': 0.03, '6h': 0.03, '1d': 0.03, '3d': 0.03, window: 0.001 } },
+        // 99.9% of the budget left, burning 1.003x over 1h: empty in 27 days and some hours.
+        { at: '0s', ratios: { slo: 'slow-burn', '5m': 0.00005015, '30m': 0.00005015, '1h': 0.00005015, '2h': 0.00005015, '6h': 0.000722, '1d': 0.000722, '3d': 0.000722, window: 0.00000005 } },
+      ],
+    });
+    for (const quiet of [false, true]) {
+      // The budgets page's cards, then quiet mode's larger ones: all three burn.
+      await openWall(page, site.url, { feed: feed.server.url, pages: ['budgets'], dwell: 600, quiet });
+      await page.keyboard.press('Space');
+      const cards = [];
+      // Quiet mode at the legible size shows one large card a screen: step to each.
+      for (const id of ['overspent', 'slow-burn', 'short']) {
+        const card = page.locator(`[data-slo-id="${id}"]`);
+        for (let step = 0; step < 3 && !(await card.isVisible()); step++) await page.keyboard.press('ArrowRight');
+        await expect(card).toBeVisible();
+        if (quiet) await expect(card).toHaveClass(/is-large/);
+        if (id === 'overspent') {
+          await expect(card.locator('.slo-number')).toHaveText('−99.9%');
+          await expect(card.locator('.slo-burns dd')).toHaveText(['55.5x', '55.5x', '55.5x']);
+        }
+        if (id === 'slow-burn') {
+          await expect(card.locator('.slo-number')).toHaveText('99.9%');
+          await expect(card.locator('.slo-tte-value')).toHaveText(/^27d \d\dh$/);
+          await expect(card.locator('.legend-budget')).toHaveText('budget 99.995%/28d');
+        }
+        // A chart that just turned to this SLO draws in the chart queue's next task.
+        await expect(card.locator('.chart-canvas')).toHaveCSS('visibility', 'visible');
+        cards.push(await sloCardFit(page, id));
+        for (const box of await boxes(page, 'data-slo-id')) expect(box).toMatchObject({ cutText: [], isClipped: false, isClippedX: false });
+      }
+      expect(cards.map((c) => c.nameLines)).toEqual([2, 2, 1]);
+      for (const card of cards) expect(card).toMatchObject({ spilling: [], overChart: [], explainCut: false });
+      // The chart's canvas is one size whatever the name's lines and the objective: a turn to another SLO draws it in place.
+      expect(new Set(cards.map((c) => JSON.stringify(c.canvas))).size).toBe(1);
+      expect(cards[0]!.canvas.height).toBeGreaterThan(40);
+    }
+  });
+}

@@ -11,7 +11,7 @@ export interface BudgetChartProps {
   history: HistoryHandle | undefined;
   look: ChartLook;
   hasTimeAxis: boolean;
-  /** The budget line's name, which also states the objective: "budget of 99.9%/30d". */
+  /** The budget line's name, which also states the objective: "budget 99.9%/30d". */
   budgetName: string;
   /** The SLO's id: a chart that turns to another SLO draws at once, a new point of the same one may wait a frame or two. */
   sloId: string;
@@ -21,7 +21,8 @@ export interface BudgetChartProps {
  * The budget-and-burn chart of one SLO over the last hour; rebuilt only when
  * its history (a new handle) or the look changes, and only for the cards on
  * screen, which alone turn their series into chart data. Its legend is HTML above the canvas, coloured like the lines,
- * so the two names wrap in a narrow card instead of drawing over each other.
+ * on two lines so that it never draws over itself and the canvas keeps one
+ * height whatever the objective.
  */
 export const BudgetChart = memo(function BudgetChart({ history, look, hasTimeAxis, budgetName, sloId }: BudgetChartProps) {
   const option = useMemo(() => budgetChartOption(pointsOf(history), look, { hasTimeAxis }), [history, look, hasTimeAxis]);

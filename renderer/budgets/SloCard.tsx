@@ -84,7 +84,7 @@ export const SloCard = memo(function SloCard({ judged, history, look, isStale, n
         <div className="budget-fill" style={{ width: `${fill * 100}%` }} />
       </div>
       <p className="slo-explain">{hasSignal || !ev.hasSignal ? explanation : `${noSignal}; last known: ${explanation}`}</p>
-      <BudgetChart sloId={slo.id} history={history} look={chartLook} hasTimeAxis={isLarge} budgetName={`budget of ${objective(slo.objective)}/${slo.windowDays}d`} />
+      <BudgetChart sloId={slo.id} history={history} look={chartLook} hasTimeAxis={isLarge} budgetName={`budget ${objective(slo.objective)}/${slo.windowDays}d`} />
     </article>
   );
 });
