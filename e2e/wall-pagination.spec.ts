@@ -211,7 +211,9 @@ for (const size of [
 function sloCardFit(page: Page, id: string) {
   return page.locator(`[data-slo-id="${id}"]`).evaluate((card) => {
     const chart = card.querySelector('.slo-chart')!.getBoundingClientRect();
-    const canvas = card.querySelector('.chart-canvas')!.getBoundingClientRect();
+    // The canvas ECharts last sized, in device pixels: a resize reallocates it.
+    const canvas = card.querySelector<HTMLCanvasElement>('.chart-canvas canvas')!;
+    const head = card.querySelector('.slo-head')!.getBoundingClientRect();
     const name = card.querySelector('.slo-name')!;
     const facts = [...card.children].filter((e) => !e.classList.contains('slo-chart') && !e.classList.contains('slo-head'));
     const explain = card.querySelector('.slo-explain')!;
@@ -224,7 +226,10 @@ function sloCardFit(page: Page, id: string) {
       overChart: facts.filter((e) => e.getBoundingClientRect().right > chart.left + 1).map((e) => e.className),
       // Up to its clamp, the explanation shows whole lines: a squeezed row cuts the last in half.
       explainCut: explain.clientHeight < Math.min(explain.scrollHeight, lines * lineHeight) - 1,
-      canvas: { width: Math.round(canvas.width), height: Math.round(canvas.height) },
+      headOverChart: head.bottom > chart.top + 1,
+      // The chart ends where the header's badge does, at the card's padding.
+      chartEnd: Math.round(chart.right - head.right),
+      canvas: { width: canvas.width, height: canvas.height },
     };
   });
 }
@@ -240,14 +245,14 @@ for (const size of [
       name: 'wide SLO figures',
       services: [{ id: 'ledger', name: 'Ledger', team: 'payments', tier: 1 }],
       slos: [
-        { id: 'overspent', service: 'ledger', name: long, objective: 0.999, windowDays: 30 },
+        { id: 'overspent', service: 'ledger', name: long, objective: 0.99999, windowDays: 30 },
         { id: 'slow-burn', service: 'ledger', name: `${long} in the EU`, objective: 0.99995, windowDays: 28 },
         { id: 'short', service: 'ledger', name: 'Ledger reads', objective: 0.99, windowDays: 30 },
       ],
       steps: [
         { at: '0s', all: 'healthy' },
-        // 55.5x in every window, and the budget overspent by 99.9%.
-        { at: '0s', ratios: { slo: 'overspent', '5m': 0.0555, '30m': 0.0555, '1h': 0.0555, '2h': 0.0555, '6h': 0.0555, '1d': 0.0555, '3d': 0.0555, window: 0.001999 } },
+        // Every request failing at five nines: 100,000x in every window, and the budget overspent 99 times over.
+        { at: '0s', ratios: { slo: 'overspent', '5m': 1, '30m': 1, '1h': 1, '2h': 1, '6h': 1, '1d': 1, '3d': 1, window: 0.0009999 } },
         { at: '0s', ratios: { slo: 'short', '5m': 0.03, '30m': 0.03, '1h': 0.03, '2h': 0.03, '6h': 0.03, '1d': 0.03, '3d': 0.03, window: 0.001 } },
         // 99.9% of the budget left, burning 1.003x over 1h: empty in 27 days and some hours.
         { at: '0s', ratios: { slo: 'slow-burn', '5m': 0.00005015, '30m': 0.00005015, '1h': 0.00005015, '2h': 0.00005015, '6h': 0.000722, '1d': 0.000722, '3d': 0.000722, window: 0.00000005 } },
@@ -255,18 +260,25 @@ for (const size of [
     });
     for (const quiet of [false, true]) {
       // The budgets page's cards, then quiet mode's larger ones: all three burn.
-      await openWall(page, site.url, { feed: feed.server.url, pages: ['budgets'], dwell: 600, quiet });
+      const root = await openWall(page, site.url, { feed: feed.server.url, pages: ['budgets'], dwell: 600, quiet });
       await page.keyboard.press('Space');
+      await expect(root).toHaveAttribute('data-paused', 'true');
+      // The budgets page shows all three; quiet mode at the legible size one large card a screen.
+      await expect(root).toHaveAttribute('data-subpage', quiet ? '1/3' : '1/1');
       const cards = [];
-      // Quiet mode at the legible size shows one large card a screen: step to each.
       for (const id of ['overspent', 'slow-burn', 'short']) {
         const card = page.locator(`[data-slo-id="${id}"]`);
-        for (let step = 0; step < 3 && !(await card.isVisible()); step++) await page.keyboard.press('ArrowRight');
+        for (let step = 0; step < 3 && !(await card.isVisible()); step++) {
+          const shown = (await root.getAttribute('data-subpage')) ?? '';
+          await page.keyboard.press('ArrowRight');
+          await expect(root).not.toHaveAttribute('data-subpage', shown);
+        }
         await expect(card).toBeVisible();
         if (quiet) await expect(card).toHaveClass(/is-large/);
         if (id === 'overspent') {
-          await expect(card.locator('.slo-number')).toHaveText('−99.9%');
-          await expect(card.locator('.slo-burns dd')).toHaveText(['55.5x', '55.5x', '55.5x']);
+          // The widest each format makes: four digits of percent, three of thousands.
+          await expect(card.locator('.slo-number')).toHaveText('−9899%');
+          await expect(card.locator('.slo-burns dd')).toHaveText(['100kx', '100kx', '100kx']);
         }
         if (id === 'slow-burn') {
           await expect(card.locator('.slo-number')).toHaveText('99.9%');
@@ -279,7 +291,7 @@ for (const size of [
         for (const box of await boxes(page, 'data-slo-id')) expect(box).toMatchObject({ cutText: [], isClipped: false, isClippedX: false });
       }
       expect(cards.map((c) => c.nameLines)).toEqual([2, 2, 1]);
-      for (const card of cards) expect(card).toMatchObject({ spilling: [], overChart: [], explainCut: false });
+      for (const card of cards) expect(card).toMatchObject({ spilling: [], overChart: [], explainCut: false, headOverChart: false, chartEnd: 0 });
       // The chart's canvas is one size whatever the name's lines and the objective: a turn to another SLO draws it in place.
       expect(new Set(cards.map((c) => JSON.stringify(c.canvas))).size).toBe(1);
       expect(cards[0]!.canvas.height).toBeGreaterThan(40);

@@ -39,9 +39,9 @@ function bringUpToDate(instance: ECharts, element: HTMLElement, next: Pending | 
  *
  * Every draw waits its turn in the page's {@link chartQueue}: the chart's
  * creation, a new option, and a resize. A page turn that shows a dozen
- * charts, a batch that gives several of them a point, or a legend that
- * wraps and changes their height draws them over successive frames instead
- * of in one long task. One draw does whatever the chart is behind on, so a
+ * charts, a batch that gives several of them a point, or a window that
+ * changes their size draws them over successive frames instead of in one
+ * long task. One draw does whatever the chart is behind on, so a
  * resize asked after an option (or before) loses neither. `subject` names
  * what the chart shows (an SLO); when it changes, as on a turn to another
  * sub-page, the canvas is hidden until it has drawn the new one, so a card

@@ -41,6 +41,12 @@ describe('formats', () => {
     expect(formatBudget(1)).toBe('100%');
     expect(formatBudget(0.99949)).toBe('99.9%');
     expect(formatBudget(-1.4)).toBe('−140%');
+    expect(formatBudget(-0.9996)).toBe('−100%');
+    expect(formatBudget(-32.33)).toBe('−3233%');
+    expect(formatBudget(-99.994)).toBe('−9999%');
+    expect(formatBudget(-99.996)).toBe('−10k%');
+    expect(formatBudget(-9_994)).toBe('−999k%');
+    expect(formatBudget(-9_996)).toBe('−1M%');
     expect(budgetHook(0.87314)).toBe('0.8731');
     expect(budgetHook(-0.12)).toBe('-0.1200');
     expect(budgetHook(-0.00001)).toBe('0.0000');
@@ -50,6 +56,17 @@ describe('formats', () => {
     expect(formatBurnCell(null)).toBe('—');
     expect(formatBurnCell(14.4)).toBe('14.4x');
     expect(formatBurnCell(240.2)).toBe('240x');
+  });
+
+  it('keeps a burn cell to five characters at the rounding edges', () => {
+    expect(formatBurnCell(99.94)).toBe('99.9x');
+    expect(formatBurnCell(99.96)).toBe('100x');
+    expect(formatBurnCell(999.4)).toBe('999x');
+    expect(formatBurnCell(999.6)).toBe('1.0kx');
+    expect(formatBurnCell(9_949)).toBe('9.9kx');
+    expect(formatBurnCell(9_951)).toBe('10kx');
+    expect(formatBurnCell(100_000)).toBe('100kx');
+    expect(formatBurnCell(999_600)).toBe('1Mx');
   });
 
   it('formats ages with a steady shape', () => {

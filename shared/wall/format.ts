@@ -39,14 +39,23 @@ export function formatLatency(ms: number): string {
 /**
  * Budget remaining as a percentage with one decimal, a true minus sign when
  * overspent: "87.3%", "0.0%", "−12.4%"; whole percent from 100 up ("100%",
- * "−140%") so the number keeps to six characters. Never "−0.0%": a sliver
- * below zero shows as "0.0%" and the level says exhausted.
+ * "−140%", "−3233%"), thousands from 10,000 ("−12k%") and millions from
+ * there ("−1M%"), each step where rounding would add a character, so the
+ * number keeps to six characters. Never "−0.0%": a sliver below zero shows
+ * as "0.0%" and the level says exhausted.
  */
 export function formatBudget(remaining: number): string {
   if (!Number.isFinite(remaining)) return '–';
-  const percent = remaining * 100;
-  const text = Math.abs(percent).toFixed(Math.abs(percent) >= 99.95 ? 0 : 1);
-  return percent < 0 && text !== '0.0' ? `−${text}%` : `${text}%`;
+  const size = Math.abs(remaining * 100);
+  const text =
+    size < 99.95
+      ? size.toFixed(1)
+      : size < 9_999.5
+        ? String(Math.round(size))
+        : size < 999_500
+          ? `${Math.round(size / 1_000)}k`
+          : `${Math.round(size / 1_000_000)}M`;
+  return remaining < 0 && text !== '0.0' ? `−${text}%` : `${text}%`;
 }
 
 /** The budget remaining as the automation hook wants it: the ratio with 4 decimals ("0.8731", "-0.1200"). */
@@ -55,10 +64,18 @@ export function budgetHook(remaining: number): string {
   return text === '-0.0000' ? '0.0000' : text;
 }
 
-/** A burn rate for a table cell: "0.0x", "14.4x", "120x"; "—" where the window had no traffic. */
+/**
+ * A burn rate for a table cell: "0.0x", "14.4x", "120x", "1.2kx", "10kx";
+ * "—" where the window had no traffic. Each step changes unit or precision
+ * where rounding would add a character, so a cell is never wider than "55.5x".
+ */
 export function formatBurnCell(burn: number | null): string {
   if (burn === null || !Number.isFinite(burn)) return '—';
-  return burn >= 100 ? `${Math.round(burn)}x` : `${burn.toFixed(1)}x`;
+  if (burn < 99.95) return `${burn.toFixed(1)}x`;
+  if (burn < 999.5) return `${Math.round(burn)}x`;
+  if (burn < 9_950) return `${(burn / 1_000).toFixed(1)}kx`;
+  if (burn < 999_500) return `${Math.round(burn / 1_000)}kx`;
+  return `${Math.round(burn / 1_000_000)}Mx`;
 }
 
 function two(n: number): string {
