@@ -46,7 +46,7 @@ describe('formats', () => {
     expect(formatBudget(-99.994)).toBe('−9999%');
     expect(formatBudget(-99.996)).toBe('−10k%');
     expect(formatBudget(-9_994)).toBe('−999k%');
-    expect(formatBudget(-9_996)).toBe('−1M%');
+    expect(formatBudget(-9_996)).toBe('−1.0M%');
     expect(budgetHook(0.87314)).toBe('0.8731');
     expect(budgetHook(-0.12)).toBe('-0.1200');
     expect(budgetHook(-0.00001)).toBe('0.0000');
@@ -66,7 +66,7 @@ describe('formats', () => {
     expect(formatBurnCell(9_949)).toBe('9.9kx');
     expect(formatBurnCell(9_951)).toBe('10kx');
     expect(formatBurnCell(100_000)).toBe('100kx');
-    expect(formatBurnCell(999_600)).toBe('1Mx');
+    expect(formatBurnCell(999_600)).toBe('1.0Mx');
   });
 
   it('formats ages with a steady shape', () => {

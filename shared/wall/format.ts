@@ -8,15 +8,20 @@
 // a character ("10.0k/s" from 9,960/s, "1000 ms" from 999.6 ms), so a
 // column sized for its widest string ("999k/s", "99.9%", "999 ms") holds all.
 
+/** A count of a thousand or more (from 999.5) in at most four characters: "1.0k", "34k", "1.2M", "12M". */
+function thousands(n: number): string {
+  if (n < 9_950) return `${(n / 1_000).toFixed(1)}k`;
+  if (n < 999_500) return `${Math.round(n / 1_000)}k`;
+  if (n < 9_950_000) return `${(n / 1_000_000).toFixed(1)}M`;
+  return `${Math.round(n / 1_000_000)}M`;
+}
+
 /** Requests per second: "0.4/s", "12/s", "1.2k/s", "34k/s", "1.2M/s", "12M/s". */
 export function formatRps(rps: number): string {
   if (!Number.isFinite(rps) || rps < 0) return '–';
   if (rps < 9.95) return `${rps.toFixed(1)}/s`;
   if (rps < 999.5) return `${Math.round(rps)}/s`;
-  if (rps < 9_950) return `${(rps / 1_000).toFixed(1)}k/s`;
-  if (rps < 999_500) return `${Math.round(rps / 1_000)}k/s`;
-  if (rps < 9_950_000) return `${(rps / 1_000_000).toFixed(1)}M/s`;
-  return `${Math.round(rps / 1_000_000)}M/s`;
+  return `${thousands(rps)}/s`;
 }
 
 /** An error ratio as a percentage, two decimals under 10% and one from there: "0.00%", "3.10%", "12.3%", "100%". */
@@ -40,21 +45,14 @@ export function formatLatency(ms: number): string {
  * Budget remaining as a percentage with one decimal, a true minus sign when
  * overspent: "87.3%", "0.0%", "−12.4%"; whole percent from 100 up ("100%",
  * "−140%", "−3233%"), thousands from 10,000 ("−12k%") and millions from
- * there ("−1M%"), each step where rounding would add a character, so the
+ * there ("−1.0M%"), each step where rounding would add a character, so the
  * number keeps to six characters. Never "−0.0%": a sliver below zero shows
  * as "0.0%" and the level says exhausted.
  */
 export function formatBudget(remaining: number): string {
   if (!Number.isFinite(remaining)) return '–';
   const size = Math.abs(remaining * 100);
-  const text =
-    size < 99.95
-      ? size.toFixed(1)
-      : size < 9_999.5
-        ? String(Math.round(size))
-        : size < 999_500
-          ? `${Math.round(size / 1_000)}k`
-          : `${Math.round(size / 1_000_000)}M`;
+  const text = size < 99.95 ? size.toFixed(1) : size < 9_999.5 ? String(Math.round(size)) : thousands(size);
   return remaining < 0 && text !== '0.0' ? `−${text}%` : `${text}%`;
 }
 
@@ -67,15 +65,13 @@ export function budgetHook(remaining: number): string {
 /**
  * A burn rate for a table cell: "0.0x", "14.4x", "120x", "1.2kx", "10kx";
  * "—" where the window had no traffic. Each step changes unit or precision
- * where rounding would add a character, so a cell is never wider than "55.5x".
+ * where rounding would add a character, so a cell is never more than five.
  */
 export function formatBurnCell(burn: number | null): string {
   if (burn === null || !Number.isFinite(burn)) return '—';
   if (burn < 99.95) return `${burn.toFixed(1)}x`;
   if (burn < 999.5) return `${Math.round(burn)}x`;
-  if (burn < 9_950) return `${(burn / 1_000).toFixed(1)}kx`;
-  if (burn < 999_500) return `${Math.round(burn / 1_000)}kx`;
-  return `${Math.round(burn / 1_000_000)}Mx`;
+  return `${thousands(burn)}x`;
 }
 
 function two(n: number): string {
