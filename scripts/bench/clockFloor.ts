@@ -2,8 +2,11 @@
 // of static text and one line that changes once a second, nothing else.
 // Chromium draws, rasters and composites that change like any other, so
 // the wall's idle figure is read against it: the rest is the wall's own.
+// Below it, a page with one word and no script: what a renderer costs
+// while nothing at all happens.
 import type { Browser } from '@playwright/test';
-import { rendererCpuSeconds } from './measure';
+import { rendererCpuSeconds, rendererPids } from './measure';
+import { formatGroupShares, groupCpuSeconds } from './threads';
 
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
@@ -20,17 +23,22 @@ setInterval(show, 1000);
 </script>
 </body></html>`;
 
-/** The renderer process's CPU (share of one core) over `seconds` on the clock page, after it settles. */
-export async function clockFloorShare(browser: Browser, seconds: number): Promise<number> {
+/** A page that draws one word once and runs nothing. */
+export const BLANK_PAGE = '<!doctype html><html><body style="margin:0;background:#0b0f14;color:#e6edf3">idle</body></html>';
+
+/** The renderer process's CPU (share of one core) over `seconds` on `html`, after it settles, and its share by thread. */
+export async function pageFloorShare(browser: Browser, html: string, seconds: number): Promise<{ share: number; threads: string }> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   try {
     const browserCdp = await browser.newBrowserCDPSession();
-    await page.setContent(CLOCK_PAGE);
+    await page.setContent(html);
     await sleep(3_000);
-    const [before, from] = [await rendererCpuSeconds(browserCdp), Date.now()];
+    const pids = await rendererPids(browserCdp);
+    const [before, threadsBefore, from] = [await rendererCpuSeconds(browserCdp), groupCpuSeconds(pids), Date.now()];
     await sleep(seconds * 1_000);
-    const [after, to] = [await rendererCpuSeconds(browserCdp), Date.now()];
-    return (after - before) / ((to - from) / 1_000);
+    const [after, threadsAfter, to] = [await rendererCpuSeconds(browserCdp), groupCpuSeconds(pids), Date.now()];
+    const elapsed = (to - from) / 1_000;
+    return { share: (after - before) / elapsed, threads: formatGroupShares(threadsBefore, threadsAfter, elapsed) };
   } finally {
     await page.close();
   }

@@ -44,6 +44,12 @@ export async function rendererCpuSeconds(browserCdp: CDPSession): Promise<number
   return (await processCpuSeconds(browserCdp)).get('renderer') ?? 0;
 }
 
+/** The OS process ids of the browser's renderers. */
+export async function rendererPids(browserCdp: CDPSession): Promise<number[]> {
+  const { processInfo } = (await browserCdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> };
+  return processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
+}
+
 /** CPU seconds so far of every Chromium process, by type (browser, renderer, gpu, utility…), summed. */
 export async function processCpuSeconds(browserCdp: CDPSession): Promise<Map<string, number>> {
   const { processInfo } = (await browserCdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; cpuTime: number }> };

@@ -8,12 +8,12 @@ import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { startWebKiosk } from '../../web/server';
 import { baseUrl, wallUrl } from '../../web/wallUrl';
-import { clockFloorShare } from './clockFloor';
+import { BLANK_PAGE, CLOCK_PAGE, pageFloorShare } from './clockFloor';
 import { kioskFirstPaint } from './kioskFirstPaint';
 import { createLoadSource } from './loadSource';
 import type { LoadSource } from './loadSource';
 import { realMsForStoryHour } from './loadPlan';
-import { checkpoint, cpuBetween, drainProbe, mergeProbes, metrics, processCpuSeconds, readWallMarks, rendererCpuSeconds, setFrameTiming, startAllocationSampling, startProfile, stopAllocationSampling, stopProfile } from './measure';
+import { checkpoint, cpuBetween, drainProbe, mergeProbes, metrics, pinView, processCpuSeconds, readWallMarks, rendererCpuSeconds, rendererPids, setFrameTiming, startAllocationSampling, startProfile, stopAllocationSampling, stopProfile, unpin } from './measure';
 import type { Checkpoint } from './measure';
 import { probeScript } from './probe';
 import type { ProbeData } from './probe';
@@ -23,6 +23,7 @@ import { formatBreakdowns, longTaskBreakdowns, mainThreadSelfTimes, mainThreadTa
 import { createLookup } from './sourceMap';
 import type { RawSourceMap } from './sourceMap';
 import { parseBenchArgs } from './scenarios';
+import { formatGroupShares, groupCpuSeconds } from './threads';
 import type { BenchArgs, Scenario } from './scenarios';
 import { formatGrowth, formatMb, formatMs, formatShare, formatTable, percentile, tally } from './stats';
 
@@ -34,7 +35,7 @@ const DWELL_SECONDS = 10;
 const LONG_FRAMES_SHOWN = 8;
 // scripts/chromium.mjs has no types; its two exports are described here.
 const { CHROMIUM_ARGS, findChromium } = (await import('../chromium.mjs' as string)) as { CHROMIUM_ARGS: string[]; findChromium: () => string | null };
-const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
+const sleep = (t: number) => new Promise<void>((r) => setTimeout(r, t));
 // Progress on stderr, so a long run shows where it is.
 const say = (line: string) => process.stderr.write(`bench ${new Date().toISOString().slice(11, 19)} ${line}\n`);
 type Row = [string, string];
@@ -113,11 +114,17 @@ async function runScenario(s: Scenario, executablePath: string, { profile: isPro
     const browserCdp = await browser.newBrowserCDPSession();
     // Renderer CPU two ways: the main thread's task time (Chromium's own
     // count, which grows when the machine is busy) and the OS's CPU time.
+    // Linux also says which of the renderer's threads the OS time went to.
     const cpuOver = async (work: () => Promise<void>) => {
-      const [m, os0, t0] = [await metrics(cdp), await rendererCpuSeconds(browserCdp), Date.now()];
+      const pids = await rendererPids(browserCdp);
+      const [m, os0, threads0, t0] = [await metrics(cdp), await rendererCpuSeconds(browserCdp), groupCpuSeconds(pids), Date.now()];
       await work();
-      const [m1, os1, t1] = [await metrics(cdp), await rendererCpuSeconds(browserCdp), Date.now()];
-      return `${formatShare(cpuBetween(m, m1))} main-thread tasks, ${formatShare((os1 - os0) / ((t1 - t0) / 1000))} renderer process`;
+      const [m1, os1, threads1, t1] = [await metrics(cdp), await rendererCpuSeconds(browserCdp), groupCpuSeconds(pids), Date.now()];
+      const seconds = (t1 - t0) / 1000;
+      return {
+        summary: `${formatShare(cpuBetween(m, m1))} main-thread tasks, ${formatShare((os1 - os0) / seconds)} renderer process`,
+        threads: formatGroupShares(threads0, threads1, seconds),
+      };
     };
     await cdp.send('Performance.enable');
     // A scenario without load profiles its first paint instead.
@@ -163,6 +170,28 @@ async function runScenario(s: Scenario, executablePath: string, { profile: isPro
         return turn === undefined ? [] : [{ ms: d, to: turn[1] }];
       });
     const longTasks = (probe: ProbeData) => tally(probe.longTasks.filter(([at]) => at >= readyAt && !isOwnWork(at)).map(([, d]) => d));
+    // The idle wall in parts: the same wall paused on the budgets page's
+    // first screen (no page turns; the clock and the incidents' ages still
+    // tick), then hidden while it rotates (its scripts, timers and feed run,
+    // and each turn's render and layout, but nothing is drawn).
+    const idleParts = async (): Promise<Row[]> => {
+      say(`${s.name}: idle, paused on one screen`);
+      const isPinned = await pinView(page, 'budgets');
+      await sleep(2_000);
+      const paused = await cpuOver(() => sleep(IDLE_SECONDS * 1000));
+      await unpin(page);
+      say(`${s.name}: idle, drawing nothing`);
+      await page.evaluate(() => document.getElementById('wall')?.style.setProperty('visibility', 'hidden'));
+      await sleep(2_000);
+      const hidden = await cpuOver(() => sleep(IDLE_SECONDS * 1000));
+      await page.evaluate(() => document.getElementById('wall')?.style.removeProperty('visibility'));
+      return [
+        [`renderer CPU idle, paused on ${isPinned ? "the budgets page's first screen" : 'the screen showing (budgets not reached)'}`, paused.summary],
+        ['  by thread (OS time)', paused.threads],
+        ['renderer CPU idle, the wall hidden while it rotates (scripts, timers, feed, layout; nothing drawn)', hidden.summary],
+        ['  by thread (OS time)', hidden.threads],
+      ];
+    };
     await sleep(1_000);
     say(`${s.name}: first paint; checkpoint`);
     const start = await measure();
@@ -170,6 +199,11 @@ async function runScenario(s: Scenario, executablePath: string, { profile: isPro
     const idleCpu = await cpuOver(async () => {
       await sleep(IDLE_SECONDS * 1000);
     });
+    const idleRows: Row[] = [
+      ['renderer CPU idle (share of one core)', idleCpu.summary],
+      ['  by thread (OS time)', idleCpu.threads],
+    ];
+    if (s.idleParts) idleRows.push(...(await idleParts()));
     await setFrameTiming(page, true);
     const rows: Row[] = [
       ['build served', root],
@@ -178,7 +212,7 @@ async function runScenario(s: Scenario, executablePath: string, { profile: isPro
       ['first paint after snapshot `at`', formatMs(readyAt - snapshotAt)],
       ['  of which (ms after `at`)', firstPaintSteps(snapshotAt, firstProbe.bigMessageAt, marks, readyAt)],
       ...wallShare(firstProbe, marks, readyAt),
-      ['renderer CPU idle (share of one core)', idleCpu],
+      ...idleRows,
     ];
     if (s.loadSeconds > 0) {
       if (isProfiling) {
@@ -225,7 +259,7 @@ async function runScenario(s: Scenario, executablePath: string, { profile: isPro
           `\n${longest.map((f) => `    ${formatMs(f.duration)}, render ${formatMs(f.renderMs)}: ${f.scripts.join('; ') || 'no script'}`).join('\n')}`,
         ]);
       }
-      rows.push(['renderer CPU under load (share of one core)', loadCpu]);
+      rows.push(['renderer CPU under load (share of one core)', loadCpu.summary], ['  by thread (OS time)', loadCpu.threads]);
       // What else wanted the same cores: the rest of Chromium, and this process (the load feed and the bench).
       const loadSeconds = (loadEnd - loadStart) / 1000;
       const shares = [...processesAfter].map(([type, cpu]) => `${type} ${formatShare((cpu - (processesBefore.get(type) ?? 0)) / loadSeconds)}`);
@@ -315,15 +349,19 @@ function wallShare(probe: Pick<ProbeData, 'bigMessageAt' | 'afterBigMessageAt'>,
   ];
 }
 
-/** The floor the idle figures are read against: a page that only ticks a clock, in the same Chromium. */
+/** The floors the idle figures are read against: a page that only ticks a clock, and one that does nothing, in the same Chromium. */
 async function floorTable(executablePath: string): Promise<string> {
-  say(`floor: a page that ticks a clock for ${IDLE_SECONDS} s`);
+  say(`floor: a page that ticks a clock, then a blank page, ${IDLE_SECONDS} s each`);
   const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, ...extraChromiumArgs()] });
   try {
-    const share = await clockFloorShare(browser, IDLE_SECONDS);
+    const clock = await pageFloorShare(browser, CLOCK_PAGE, IDLE_SECONDS);
+    const blank = await pageFloorShare(browser, BLANK_PAGE, IDLE_SECONDS);
     return formatTable(`floor (${new Date().toISOString()})`, [
       machineRow(),
-      ['renderer process CPU of a screen of text with a clock ticking each second (share of one core)', formatShare(share)],
+      ['renderer process CPU of a screen of text with a clock ticking each second (share of one core)', formatShare(clock.share)],
+      ['  by thread (OS time)', clock.threads],
+      ['renderer process CPU of a blank page, no script', formatShare(blank.share)],
+      ['  by thread (OS time)', blank.threads],
     ]);
   } finally {
     await browser.close();

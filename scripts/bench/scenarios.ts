@@ -15,6 +15,8 @@ export interface Scenario {
   story: boolean;
   /** Story time per real time. */
   speed: number;
+  /** Measure the idle wall in parts too: paused on one screen, and drawing nothing. */
+  idleParts: boolean;
 }
 
 /** What the command line asked for. */
@@ -36,9 +38,9 @@ export const DEFAULT_ENDURANCE_MINUTES = MAX_ENDURANCE_MINUTES;
 /** The four scenarios; endurance plays 24 story hours of the large company in `enduranceMinutes`. */
 export function scenarios(enduranceMinutes: number, loadSeconds = 30): Scenario[] {
   return [
-    { name: 'small', services: 50, slos: 150, incidents: 0, updatesPerSecond: 1, loadSeconds, story: false, speed: 1 },
-    { name: 'large', services: 2_000, slos: 6_000, incidents: 50, updatesPerSecond: 2_000, loadSeconds, story: false, speed: 1 },
-    { name: 'burst', services: 20_000, slos: 100_000, incidents: 0, updatesPerSecond: 0, loadSeconds: 0, story: false, speed: 1 },
+    { name: 'small', services: 50, slos: 150, incidents: 0, updatesPerSecond: 1, loadSeconds, story: false, speed: 1, idleParts: true },
+    { name: 'large', services: 2_000, slos: 6_000, incidents: 50, updatesPerSecond: 2_000, loadSeconds, story: false, speed: 1, idleParts: false },
+    { name: 'burst', services: 20_000, slos: 100_000, incidents: 0, updatesPerSecond: 0, loadSeconds: 0, story: false, speed: 1, idleParts: false },
     {
       name: 'endurance',
       services: 2_000,
@@ -48,6 +50,7 @@ export function scenarios(enduranceMinutes: number, loadSeconds = 30): Scenario[
       loadSeconds: enduranceMinutes * 60,
       story: true,
       speed: enduranceSpeed(enduranceMinutes),
+      idleParts: false,
     },
   ];
 }

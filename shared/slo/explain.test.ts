@@ -21,7 +21,7 @@ describe('explainSlo', () => {
   it('explains the leading condition: the one that burns hardest over its long window', () => {
     // 100% errors for 10 minutes: 166.7x over 1h spends 23% of the month in an hour.
     const line = explain(0.999, 30, { '5m': 1, '30m': 1 / 3, '1h': 1 / 6, '2h': 1 / 12, '6h': 1 / 36, '1d': 1 / 144, '3d': 1 / 432, window: 1 / 4320 });
-    expect(line).toBe("burning 166.7x over 1h and 1000.0x over 5m: 23% of the month's budget in an hour, gone in 3h 19m");
+    expect(line).toBe("burning 167x over 1h and 1,000x over 5m: 23% of the month's budget in an hour, gone in 3h 19m");
   });
 
   it('explains a slow page over 6 hours', () => {

@@ -32,10 +32,19 @@ describe('formatDuration', () => {
 });
 
 describe('formatBurn and formatShare', () => {
-  it('prints burns with one decimal and an x', () => {
+  it('prints burns with one decimal and an x under 100', () => {
     expect(formatBurn(16.2)).toBe('16.2x');
     expect(formatBurn(18)).toBe('18.0x');
-    expect(formatBurn(1000 / 6)).toBe('166.7x');
+    expect(formatBurn(0)).toBe('0.0x');
+    expect(formatBurn(99.94)).toBe('99.9x');
+  });
+
+  it('prints burns of 100 and more whole, thousands grouped', () => {
+    expect(formatBurn(99.95)).toBe('100x');
+    expect(formatBurn(1000 / 6)).toBe('167x');
+    expect(formatBurn(2_399.6)).toBe('2,400x');
+    expect(formatBurn(100_000)).toBe('100,000x');
+    expect(formatBurn(1_234_567)).toBe('1,234,567x');
   });
 
   it('prints shares as whole percent from 1%, one decimal below, and a floor', () => {

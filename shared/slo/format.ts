@@ -31,9 +31,16 @@ function pair(major: number, majorUnit: string, minor: number, minorUnit: string
   return minor > 0 ? `${major}${majorUnit} ${minor}${minorUnit}` : `${major}${majorUnit}`;
 }
 
-/** A burn rate with one decimal and an "x": "16.2x", "0.5x". */
+/**
+ * A burn rate for a sentence: one decimal and an "x" under 100 ("16.2x",
+ * "0.5x"), whole from there with thousands grouped ("167x", "2,400x",
+ * "100,000x"): a tenth is noise at that rate, and a long run of digits
+ * does not read from across a room.
+ */
 export function formatBurn(burn: number): string {
-  return `${burn.toFixed(1)}x`;
+  if (!(burn >= 99.95)) return `${burn.toFixed(1)}x`;
+  const whole = String(Math.round(burn)).replace(/\B(?=(\d{3})+$)/g, ',');
+  return `${whole}x`;
 }
 
 /**
