@@ -4,6 +4,7 @@ import { startScenarioFeed } from './support/feed';
 import type { ScenarioFeed } from './support/feed';
 import { minFontPx } from '../shared/wall/legibility';
 import { company } from './support/scenarios';
+import { shoot } from './support/screenshots';
 import { openWall, shownValues, wallRoot } from './support/wall';
 
 let feed: ScenarioFeed;
@@ -290,6 +291,8 @@ for (const size of [
         cards.push(await sloCardFit(page, id));
         for (const box of await boxes(page, 'data-slo-id')) expect(box).toMatchObject({ cutText: [], isClipped: false, isClippedX: false });
       }
+      // The widest figures, for a person to look at: the charts' axes keep to short labels too.
+      if (!quiet) await shoot(page, 'budgets-widest-figures');
       expect(cards.map((c) => c.nameLines)).toEqual([2, 2, 1]);
       for (const card of cards) expect(card).toMatchObject({ spilling: [], overChart: [], explainCut: false, headOverChart: false, chartEnd: 0 });
       // The chart's canvas is one size whatever the name's lines and the objective: a turn to another SLO draws it in place.

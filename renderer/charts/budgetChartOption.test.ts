@@ -10,7 +10,7 @@ const points = [
 ];
 
 type Series = { id: string; data: Array<[number, number | null]>; showSymbol: boolean; lineStyle: { opacity: number } };
-type Axis = { min: number; max: number };
+type Axis = { min: number; max: number; axisLabel: { formatter: (value: number) => string } };
 
 describe('budgetChartOption', () => {
   it('plots budget remaining in percent and the 1h burn, leaving gaps without traffic', () => {
@@ -35,6 +35,16 @@ describe('budgetChartOption', () => {
     expect(burnAxis).toMatchObject({ min: 0, max: 20 });
     const [calmAxis] = budgetChartOption([{ at: 0, budgetRemaining: 0.99, burn1h: 0.1 }], look).yAxis as Axis[];
     expect(calmAxis?.min).toBe(0);
+  });
+
+  it('labels the axes\' ends as short as the card\'s figures, however wild the values', () => {
+    const wild = [{ at: 0, budgetRemaining: -98.99, burn1h: 100_000 }];
+    const [budgetAxis, burnAxis] = budgetChartOption(wild, look).yAxis as Axis[];
+    expect(budgetAxis?.min).toBe(-9_900);
+    expect([budgetAxis?.min, budgetAxis?.max].map((v) => budgetAxis?.axisLabel.formatter(v ?? NaN))).toEqual(['−9.9k%', '100%']);
+    expect(burnAxis?.max).toBe(100_000);
+    expect(burnAxis?.axisLabel.formatter(100_000)).toBe('100kx');
+    expect(burnAxis?.axisLabel.formatter(0)).toBe('0x');
   });
 
   it('shows a lone point as a symbol and mutes the lines when the data is not live', () => {

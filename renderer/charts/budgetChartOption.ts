@@ -1,6 +1,7 @@
 import type { LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
+import { formatAxisEnd } from '../../shared/wall/format';
 import type { HistoryPoint } from '../../shared/wall/sloHistory';
 
 /** The option of a budget chart: line series on a grid, nothing else registered. */
@@ -82,7 +83,7 @@ export function budgetChartOption(points: readonly HistoryPoint[], look: ChartLo
         min: budgetMin,
         max: 100,
         interval: 100 - budgetMin,
-        axisLabel: { ...ends, formatter: '{value}%' },
+        axisLabel: { ...ends, formatter: (value: number) => formatAxisEnd(value, '%') },
         splitLine: { lineStyle: { color: look.grid } },
       },
       {
@@ -90,7 +91,7 @@ export function budgetChartOption(points: readonly HistoryPoint[], look: ChartLo
         min: 0,
         max: burnMax,
         interval: burnMax,
-        axisLabel: { ...ends, formatter: '{value}x' },
+        axisLabel: { ...ends, formatter: (value: number) => formatAxisEnd(value, 'x') },
         splitLine: { show: false },
       },
     ],

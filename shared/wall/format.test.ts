@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetHook, formatAge, formatBudget, formatBurnCell, formatClock, formatErrorRatio, formatLatency, formatRps } from './format';
+import { budgetHook, formatAge, formatAxisEnd, formatBudget, formatBurnCell, formatClock, formatErrorRatio, formatLatency, formatRps } from './format';
 
 describe('formats', () => {
   it('shortens request rates by magnitude', () => {
@@ -81,5 +81,16 @@ describe('formats', () => {
     const t = new Date(2024, 0, 2, 9, 5, 7).getTime();
     expect(formatClock(t)).toBe('09:05');
     expect(formatClock(t, true)).toBe('09:05:07');
+  });
+
+  it('labels a chart axis end as short as the cards do, with a true minus', () => {
+    expect(formatAxisEnd(100, '%')).toBe('100%');
+    expect(formatAxisEnd(0, '%')).toBe('0%');
+    expect(formatAxisEnd(-25, '%')).toBe('−25%');
+    expect(formatAxisEnd(-10_000, '%')).toBe('−10k%');
+    expect(formatAxisEnd(0, 'x')).toBe('0x');
+    expect(formatAxisEnd(50, 'x')).toBe('50x');
+    expect(formatAxisEnd(200_000, 'x')).toBe('200kx');
+    expect(formatAxisEnd(2_000_000, 'x')).toBe('2.0Mx');
   });
 });

@@ -16,6 +16,19 @@ function thousands(n: number): string {
   return `${Math.round(n / 1_000_000)}M`;
 }
 
+/**
+ * A chart axis's end label, "{n}%" or "{n}x", kept as short as the cards'
+ * figures: "100%", "0%", "−25%", "50x"; a true minus sign; thousands and
+ * millions from 1,000 as in a burn cell ("−10k%", "200kx", "2.0Mx"), so a
+ * wild burn does not take the plot's width.
+ */
+export function formatAxisEnd(value: number, unit: '%' | 'x'): string {
+  if (!Number.isFinite(value)) return '';
+  const size = Math.abs(value);
+  const text = size < 999.5 ? String(Number(size.toFixed(1))) : thousands(size);
+  return `${value < 0 && text !== '0' ? '−' : ''}${text}${unit}`;
+}
+
 /** Requests per second: "0.4/s", "12/s", "1.2k/s", "34k/s", "1.2M/s", "12M/s". */
 export function formatRps(rps: number): string {
   if (!Number.isFinite(rps) || rps < 0) return '–';
