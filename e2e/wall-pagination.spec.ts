@@ -246,7 +246,7 @@ for (const size of [
       name: 'wide SLO figures',
       services: [{ id: 'ledger', name: 'Ledger', team: 'payments', tier: 1 }],
       slos: [
-        { id: 'overspent', service: 'ledger', name: long, objective: 0.99999, windowDays: 30 },
+        { id: 'overspent', service: 'ledger', name: long, objective: 0.99999, windowDays: 365.25 },
         { id: 'slow-burn', service: 'ledger', name: `${long} in the EU`, objective: 0.99995, windowDays: 28 },
         { id: 'short', service: 'ledger', name: 'Ledger reads', objective: 0.99, windowDays: 30 },
       ],
@@ -280,6 +280,8 @@ for (const size of [
           // The widest each format makes: four digits of percent, three of thousands.
           await expect(card.locator('.slo-number')).toHaveText('−9899%');
           await expect(card.locator('.slo-burns dd')).toHaveText(['100kx', '100kx', '100kx']);
+          // An objective and window too long to follow "budget" (five nines over a year and a quarter day) show alone.
+          await expect(card.locator('.legend-budget')).toHaveText('99.999%/365.25d');
         }
         if (id === 'slow-burn') {
           await expect(card.locator('.slo-number')).toHaveText('99.9%');

@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { explainSlo } from '../../shared/slo/explain';
 import { formatDuration } from '../../shared/slo/format';
-import { budgetHook, formatBudget, formatBurnCell } from '../../shared/wall/format';
+import { budgetHook, budgetLegend, formatBudget, formatBurnCell } from '../../shared/wall/format';
 import type { HistoryHandle } from '../../shared/wall/sloHistory';
 import type { JudgedSlo } from '../../shared/wall/sloView';
 import type { ChartLook } from '../charts/budgetChartOption';
@@ -24,10 +24,6 @@ export interface SloCardProps {
 }
 
 const BURN_WINDOWS = ['1h', '6h', '3d'] as const;
-
-function objective(value: number): string {
-  return `${Number((value * 100).toFixed(3))}%`;
-}
 
 /**
  * One SLO: its budget remaining as a large number and a bar, the time to
@@ -84,7 +80,7 @@ export const SloCard = memo(function SloCard({ judged, history, look, isStale, n
         <div className="budget-fill" style={{ width: `${fill * 100}%` }} />
       </div>
       <p className="slo-explain">{hasSignal || !ev.hasSignal ? explanation : `${noSignal}; last known: ${explanation}`}</p>
-      <BudgetChart sloId={slo.id} history={history} look={chartLook} hasTimeAxis={isLarge} budgetName={`budget ${objective(slo.objective)}/${slo.windowDays}d`} />
+      <BudgetChart sloId={slo.id} history={history} look={chartLook} hasTimeAxis={isLarge} budgetName={budgetLegend(slo.objective, slo.windowDays)} />
     </article>
   );
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetHook, formatAge, formatAxisEnd, formatBudget, formatBurnCell, formatClock, formatErrorRatio, formatLatency, formatRps } from './format';
+import { BUDGET_LEGEND_MAX, budgetHook, budgetLegend, formatAge, formatAxisEnd, formatBudget, formatBurnCell, formatClock, formatErrorRatio, formatLatency, formatObjective, formatRps, formatWindowDays } from './format';
 
 describe('formats', () => {
   it('shortens request rates by magnitude', () => {
@@ -92,5 +92,33 @@ describe('formats', () => {
     expect(formatAxisEnd(50, 'x')).toBe('50x');
     expect(formatAxisEnd(200_000, 'x')).toBe('200kx');
     expect(formatAxisEnd(2_000_000, 'x')).toBe('2.0Mx');
+  });
+
+  it('states an objective with its nines, never rounded up to 100%', () => {
+    expect(formatObjective(0.999)).toBe('99.9%');
+    expect(formatObjective(0.9995)).toBe('99.95%');
+    expect(formatObjective(0.99)).toBe('99%');
+    expect(formatObjective(0.999999)).toBe('99.9999%');
+    expect(formatObjective(0.9999999)).toBe('99.9999%');
+    expect(formatObjective(0.123456)).toBe('12.3456%');
+  });
+
+  it('states a window in whole days, or to two decimals', () => {
+    expect(formatWindowDays(30)).toBe('30d');
+    expect(formatWindowDays(365)).toBe('365d');
+    expect(formatWindowDays(0.5)).toBe('0.5d');
+    expect(formatWindowDays(27.123456)).toBe('27.12d');
+  });
+
+  it('names the budget line in the legend while the name fits the narrowest card, and gives the objective alone after', () => {
+    expect(budgetLegend(0.999, 30)).toBe('budget 99.9%/30d');
+    expect(budgetLegend(0.99995, 28)).toBe('budget 99.995%/28d');
+    expect(budgetLegend(0.99999, 365)).toBe('99.999%/365d');
+    expect(budgetLegend(0.999, 365.25)).toBe('99.9%/365.25d');
+    // The longest any SLO makes: four decimals of objective, a window to two decimals.
+    expect(budgetLegend(0.999999, 365.25)).toBe('99.9999%/365.25d');
+    for (const [objective, days] of [[0.5, 1], [0.999999, 365.25], [0.99995, 28], [0.95, 7]] as const) {
+      expect(budgetLegend(objective, days).length).toBeLessThanOrEqual(BUDGET_LEGEND_MAX);
+    }
   });
 });

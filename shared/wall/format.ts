@@ -69,6 +69,40 @@ export function formatBudget(remaining: number): string {
   return remaining < 0 && text !== '0.0' ? `−${text}%` : `${text}%`;
 }
 
+/**
+ * An SLO's objective as a percentage with up to four decimals: "99.9%",
+ * "99.95%", "99.9999%". Never "100%": an objective short of 100% by less
+ * than the last decimal shows as the nines it has ("99.9999%").
+ */
+export function formatObjective(objective: number): string {
+  const percent = objective * 100;
+  const shown = Number(percent.toFixed(4));
+  return `${shown >= 100 ? Math.floor(percent * 10_000) / 10_000 : shown}%`;
+}
+
+/** An SLO's window in days, to two decimals at most: "30d", "28d", "365d", "0.5d". */
+export function formatWindowDays(windowDays: number): string {
+  return `${Number(windowDays.toFixed(2))}d`;
+}
+
+/**
+ * The widest budget legend that fits the narrowest SLO card's chart column
+ * (1280x720, 1rem): "budget 99.995%/28d".
+ */
+export const BUDGET_LEGEND_MAX = 18;
+
+/**
+ * The budget line's name in an SLO chart's legend, which also states the
+ * objective: "budget 99.9%/30d". An objective and window too long to follow
+ * the word ("99.999%/365d", five nines over a year) show alone, in the
+ * budget line's colour, rather than cut.
+ */
+export function budgetLegend(objective: number, windowDays: number): string {
+  const target = `${formatObjective(objective)}/${formatWindowDays(windowDays)}`;
+  const named = `budget ${target}`;
+  return named.length <= BUDGET_LEGEND_MAX ? named : target;
+}
+
 /** The budget remaining as the automation hook wants it: the ratio with 4 decimals ("0.8731", "-0.1200"). */
 export function budgetHook(remaining: number): string {
   const text = remaining.toFixed(4);
