@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBurn, formatDuration, formatShare, windowName } from './format';
+import { formatBurn, formatDuration, formatShare, formatWindowDays, windowName } from './format';
 
 const S = 1000;
 const M = 60 * S;
@@ -66,5 +66,15 @@ describe('windowName', () => {
     expect(windowName(365)).toBe("year's");
     expect(windowName(14)).toBe('14-day');
     expect(windowName(30.5)).toBe('30.5-day');
+    expect(windowName(27.123456)).toBe('27.12-day');
+  });
+});
+
+describe('formatWindowDays', () => {
+  it('states a window in whole days, or to two decimals as windowName does', () => {
+    expect(formatWindowDays(30)).toBe('30d');
+    expect(formatWindowDays(365)).toBe('365d');
+    expect(formatWindowDays(0.5)).toBe('0.5d');
+    expect(formatWindowDays(27.123456)).toBe('27.12d');
   });
 });

@@ -54,6 +54,16 @@ export function formatShare(share: number): string {
   return percent > 0 ? 'under 0.1%' : '0%';
 }
 
+/** An SLO window's days as the wall writes them, to two decimals at most: "30", "0.5", "27.12". */
+function daysText(windowDays: number): string {
+  return String(Number(windowDays.toFixed(2)));
+}
+
+/** An SLO's window in days, short: "30d", "28d", "365d", "0.5d". */
+export function formatWindowDays(windowDays: number): string {
+  return `${daysText(windowDays)}d`;
+}
+
 /**
  * The SLO window as a possessive for sentences: "month's" for 28 to 31 days,
  * "week's", "quarter's" (90 to 92), "year's" (365, 366), else "30.5-day".
@@ -63,5 +73,5 @@ export function windowName(windowDays: number): string {
   if (windowDays >= 28 && windowDays <= 31 && Number.isInteger(windowDays)) return "month's";
   if (windowDays >= 90 && windowDays <= 92 && Number.isInteger(windowDays)) return "quarter's";
   if (windowDays === 365 || windowDays === 366) return "year's";
-  return `${Number(windowDays.toFixed(2))}-day`;
+  return `${daysText(windowDays)}-day`;
 }

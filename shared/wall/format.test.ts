@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUDGET_LEGEND_MAX, budgetHook, budgetLegend, formatAge, formatAxisEnd, formatBudget, formatBurnCell, formatClock, formatErrorRatio, formatLatency, formatObjective, formatRps, formatWindowDays } from './format';
+import { BUDGET_LEGEND_MAX, budgetHook, budgetLegend, formatAge, formatAxisEnd, formatBudget, formatBurnCell, formatClock, formatErrorRatio, formatLatency, formatObjective, formatRps } from './format';
 
 describe('formats', () => {
   it('shortens request rates by magnitude', () => {
@@ -101,13 +101,6 @@ describe('formats', () => {
     expect(formatObjective(0.999999)).toBe('99.9999%');
     expect(formatObjective(0.9999999)).toBe('99.9999%');
     expect(formatObjective(0.123456)).toBe('12.3456%');
-  });
-
-  it('states a window in whole days, or to two decimals', () => {
-    expect(formatWindowDays(30)).toBe('30d');
-    expect(formatWindowDays(365)).toBe('365d');
-    expect(formatWindowDays(0.5)).toBe('0.5d');
-    expect(formatWindowDays(27.123456)).toBe('27.12d');
   });
 
   it('names the budget line in the legend while the name fits the narrowest card, and gives the objective alone after', () => {

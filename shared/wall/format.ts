@@ -4,6 +4,8 @@
  * tabular numerals; these keep the number of characters steady too).
  */
 
+import { formatWindowDays } from '../slo/format';
+
 // Each format below changes unit or precision where its rounding would add
 // a character ("10.0k/s" from 9,960/s, "1000 ms" from 999.6 ms), so a
 // column sized for its widest string ("999k/s", "99.9%", "999 ms") holds all.
@@ -78,11 +80,6 @@ export function formatObjective(objective: number): string {
   const percent = objective * 100;
   const shown = Number(percent.toFixed(4));
   return `${shown >= 100 ? Math.floor(percent * 10_000) / 10_000 : shown}%`;
-}
-
-/** An SLO's window in days, to two decimals at most: "30d", "28d", "365d", "0.5d". */
-export function formatWindowDays(windowDays: number): string {
-  return `${Number(windowDays.toFixed(2))}d`;
 }
 
 /**
